@@ -1,0 +1,101 @@
+"""``parse``: any text or bytes in, the contract's dict out, never an exception."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lark import Token, Tree
+
+from .parser import SyntaxProblem, kind, parse_tree
+from .transform.document import assemble, empty_cover, transformer
+
+#: Encodings tried, in order, for bytes.  cp1252 covers what old filers'
+#: word processors produced; latin-1 accepts any byte, so decoding never fails.
+ENCODINGS = ("utf-8", "cp1252", "latin-1")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text, with the encoding that read them."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def prepare(text: str) -> str:
+    """CRLF line ends as LF and a final newline: positions stay those of the input."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+@dataclass
+class Analysis:
+    """Everything one parse knows: the prepared text, the tree, and the dict."""
+
+    text: str
+    tree: Tree | None
+    result: dict
+
+
+def analyse(source: str | bytes) -> Analysis:
+    """Parse ``source`` and build the contract's dict; the linter starts here."""
+    encoding = None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source, encoding = decode(bytes(source))
+    text = prepare(source)
+    outcome = parse_tree(text)
+    problems = list(outcome.problems)
+    result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],
+              "form_type": None}
+    if outcome.tree is not None:
+        try:
+            result = assemble(transformer().transform(outcome.tree))
+        except Exception as error:  # noqa: BLE001 - parse() must answer for any input
+            problems.append(SyntaxProblem(1, 1, f"internal error while reading the tree: {error!r}"))
+    result.update(
+        complete=not problems,
+        syntax_errors=[problem.as_dict() for problem in problems],
+        pages=count_pages(outcome.tree),
+        encoding=encoding,
+        line_count=text.count("\n"),
+    )
+    return Analysis(text, outcome.tree, _ordered(result))
+
+
+def parse(source: str | bytes) -> dict:
+    """The Form 6-K's facts as a plain, JSON-ready dict (see the README)."""
+    return analyse(source).result
+
+
+def main_document(tree: Tree | None) -> Tree | None:
+    """The 6-K's own text document within the tree (the first one)."""
+    if tree is None:
+        return None
+    return next(tree.find_data("text_document"), None)
+
+
+def count_pages(tree: Tree | None) -> int:
+    """Pages of the main document: stretches between <PAGE> tags that hold text."""
+    document = main_document(tree)
+    if document is None:
+        return 0
+    pages, has_text = 0, False
+    for token in document.scan_values(lambda value: isinstance(value, Token)):
+        if kind(token) == "PAGE_BREAK":
+            pages += has_text
+            has_text = False
+        elif str(token).strip() and kind(token) != "NL":
+            has_text = True
+    return pages + has_text
+
+
+_ORDER = ("form_type", "complete", "syntax_errors", "envelope", "pages", "cover",
+          "signatures", "exhibits", "encoding", "line_count")
+
+
+def _ordered(result: dict) -> dict:
+    return {key: result[key] for key in _ORDER if key in result} | {
+        key: value for key, value in result.items() if key not in _ORDER}

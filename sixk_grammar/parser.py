@@ -1,0 +1,212 @@
+"""Build the Lark parser once, and run it so that any input yields a tree.
+
+The grammar files ship inside the wheel as ``sixk_grammar/grammar``; in a
+source checkout they sit in the top-level ``grammar/`` folder.  The built
+parser is cached per user (never in the package directory, which may be
+read-only).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+GRAMMAR_ENTRY = "sixk.lark"
+
+#: Options every parser of this grammar needs; other tools reuse them.
+PARSER_OPTIONS = dict(
+    parser="lalr",
+    lexer="contextual",
+    g_regex_flags=re.IGNORECASE,
+    maybe_placeholders=False,
+    propagate_positions=True,
+)
+
+#: Recovery gives up after this many syntax errors and keeps what it has.
+MAX_SYNTAX_ERRORS = 200
+
+# Tokens that close an open structure, tried in this order when input ends
+# early or when a closing tag is missing.  Names are without namespace.
+_CLOSERS = ("TABLE_CLOSE", "CAPTION_CLOSE", "FOOTNOTES_CLOSE", "TEXT_CLOSE",
+            "DOCUMENT_CLOSE", "SEC_HEADER_CLOSE", "SEC_DOCUMENT_CLOSE", "PEM_END", "NL")
+
+_DISPLAY = {"TABLE_CLOSE": "</TABLE>", "TEXT_CLOSE": "</TEXT>", "DOCUMENT_CLOSE": "</DOCUMENT>",
+            "SEC_HEADER_CLOSE": "</SEC-HEADER>", "SEC_DOCUMENT_CLOSE": "</SEC-DOCUMENT>",
+            "CAPTION_CLOSE": "</CAPTION>", "FOOTNOTES_CLOSE": "</FN>", "NL": "a line end",
+            "$END": "the end of the input", "PEM_END": "-----END PRIVACY-ENHANCED MESSAGE-----"}
+
+
+def grammar_path() -> Path:
+    """The folder holding the grammar files, installed or in a checkout."""
+    installed = resources.files("sixk_grammar").joinpath("grammar")
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "grammar"
+
+
+def kind(token_or_name) -> str:
+    """A terminal's or rule's name without the section namespace (``cover__``)."""
+    name = token_or_name.type if isinstance(token_or_name, Token) else str(token_or_name)
+    return name.rsplit("__", 1)[-1]
+
+
+def display_name(terminal: str) -> str:
+    """How a terminal is named in messages."""
+    name = kind(terminal)
+    return _DISPLAY.get(name, name)
+
+
+def _cache_file() -> str | None:
+    """A per-user cache file keyed by the grammar's content, or None."""
+    base = os.environ.get("SIXK_GRAMMAR_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "sixk_grammar")
+    digest = hashlib.sha256()
+    for path in sorted(grammar_path().glob("*.lark")):
+        digest.update(path.read_bytes())
+    try:
+        os.makedirs(base, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=base, delete=True)
+        probe.close()
+    except OSError:
+        return None
+    return os.path.join(base, f"sixk-{digest.hexdigest()[:16]}.lark.cache")
+
+
+@functools.lru_cache(maxsize=None)
+def _cached_parser(options_key: tuple) -> Lark:
+    options = dict(PARSER_OPTIONS)
+    options.update(dict(options_key))
+    if "cache" not in options:
+        options["cache"] = _cache_file() or False
+    entry = grammar_path() / GRAMMAR_ENTRY
+    return Lark.open(str(entry), **options)
+
+
+def get_parser(**lark_options) -> Lark:
+    """The grammar's Lark parser; extra options override the defaults.
+
+    The default parser is built once per process and loaded from the per-user
+    cache when the grammar has not changed.
+    """
+    return _cached_parser(tuple(sorted(lark_options.items())))
+
+
+@dataclass
+class SyntaxProblem:
+    """A place where the input did not follow the grammar."""
+
+    line: int
+    column: int
+    message: str
+    expected: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "column": self.column,
+                "message": self.message, "expected": self.expected}
+
+
+class _Recovery:
+    """Error handler for Lark's ``on_error``: repair, record, and go on."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.last_line = text.count("\n") or 1
+        self.problems: list[SyntaxProblem] = []
+
+    def __call__(self, error: UnexpectedInput) -> bool:
+        if len(self.problems) >= MAX_SYNTAX_ERRORS:
+            return False
+        if isinstance(error, UnexpectedToken):
+            return self._unexpected_token(error)
+        if isinstance(error, UnexpectedCharacters):
+            self._record(error.line, error.column,
+                         f"unexpected character {self.text[error.pos_in_stream]!r}",
+                         error.allowed or ())
+            return True
+        return False
+
+    def _record(self, line, column, message, expected):
+        names = sorted({display_name(name) for name in expected})
+        last = self.problems[-1] if self.problems else None
+        if last and last.line == line and last.message == message:
+            return  # one report per line for a run of the same problem
+        self.problems.append(SyntaxProblem(line, column, message, names))
+
+    def _unexpected_token(self, error: UnexpectedToken) -> bool:
+        parser = error.interactive_parser
+        token = error.token
+        expected = set(parser.choices())
+        if token.type == "$END":
+            line = self.last_line
+            closed = self._close_open_structures(parser, line)
+            self._record(line, 1, "input ends inside an open section"
+                         + (f"; inserted {', '.join(closed)}" if closed else ""), expected)
+            return bool(closed)
+        # A missing closing tag: close the open structure and take the token.
+        for closer in self._closers_for(parser):
+            trial = parser.copy()
+            trial.feed_token(self._synthetic(closer, token.line, token.column))
+            if token.type in trial.accepts():
+                parser.feed_token(self._synthetic(closer, token.line, token.column))
+                parser.feed_token(token)
+                self._record(token.line, token.column,
+                             f"{display_name(closer)} missing before {token.value.strip()[:30]!r}",
+                             expected)
+                return True
+        self._record(token.line, token.column,
+                     f"unexpected {token.value.strip()[:40]!r}", expected)
+        return True  # the token is skipped
+
+    def _closers_for(self, parser):
+        choices = parser.choices()
+        by_kind = {kind(name): name for name in choices}
+        return [by_kind[name] for name in _CLOSERS if name in by_kind]
+
+    def _close_open_structures(self, parser, line) -> list[str]:
+        closed = []
+        for _ in range(32):
+            if "$END" in parser.accepts():
+                return closed
+            closers = self._closers_for(parser)
+            if not closers:
+                return []
+            parser.feed_token(self._synthetic(closers[0], line, 1))
+            closed.append(display_name(closers[0]))
+        return []
+
+    @staticmethod
+    def _synthetic(name, line, column) -> Token:
+        return Token(name, "", start_pos=None, line=line, column=column,
+                     end_line=line, end_column=column)
+
+
+@dataclass
+class ParseOutcome:
+    """The tree (None only if recovery gave up) and the syntax problems."""
+
+    tree: Tree | None
+    problems: list[SyntaxProblem]
+
+
+def parse_tree(text: str) -> ParseOutcome:
+    """Parse prepared text (LF line ends, final newline) into a tree."""
+    recovery = _Recovery(text)
+    try:
+        tree = get_parser().parse(text, on_error=recovery)
+    except UnexpectedInput as error:
+        line = getattr(error, "line", -1)
+        recovery.problems.append(SyntaxProblem(
+            line if line and line > 0 else recovery.last_line, max(getattr(error, "column", 1), 1),
+            "the parser could not recover; the rest of the input was not read",
+            sorted({display_name(n) for n in getattr(error, "expected", ()) or ()})))
+        tree = None
+    return ParseOutcome(tree, recovery.problems)

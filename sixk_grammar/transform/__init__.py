@@ -1,0 +1,1 @@
+"""From parse trees to the contract's dict, one module per grammar section."""

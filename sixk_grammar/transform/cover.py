@@ -1,0 +1,414 @@
+"""The cover page: from the cover's tree to the "cover" part of the dict.
+
+The grammar marks every anchor (title, period, captions, questions, answers)
+and keeps the free text between them as text runs.  This module reads what
+the layout means: the run above a caption is the name that caption
+describes, and a check mark belongs to the option it stands beside or under.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from ..dates import iso_month
+from ..parser import kind
+from .common import NOT_A_NAME, Line, clean, first_token, squash
+
+CAPTION_KINDS = {
+    "EXACT_NAME_CAPTION": "exact_name", "NAME_CAPTION": "name",
+    "TRANSLATION_CAPTION": "translation", "NAME_AND_ADDRESS_CAPTION": "name_and_address",
+    "ADDRESS_CAPTION": "address", "JURISDICTION_CAPTION": "jurisdiction",
+    "OTHER_CAPTION": "other",
+}
+NAME_CAPTIONS = ("exact_name", "name", "translation")
+TITLE_ANCHORS = {"FORM_TITLE", "REPORT_TITLE", "RULE_REFERENCE", "UNITED_STATES",
+                 "COMMISSION_HEADING", "WASHINGTON"}
+OPTIONS = {"OPTION_20F": "20-F", "OPTION_40F": "40-F", "OPTION_YES": "yes", "OPTION_NO": "no"}
+MARKED = {"MARK", "MARKED_BOX"}
+UNMARKED = {"BLANK", "EMPTY_BOX"}
+QUESTIONS = {"annual_report_check": "annual_report_form", "rule_12g3_check": "rule_12g3_2b",
+             "paper_101b1_check": "paper_101b1", "paper_101b7_check": "paper_101b7",
+             "other_check": "other"}
+
+
+@dataclass
+class TextRun:
+    """Lines of free text, grouped into paragraphs by blank lines."""
+
+    paragraphs: list[list[Line]]
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for paragraph in self.paragraphs for line in paragraph]
+
+
+@dataclass
+class Period:
+    text: str | None
+    line: int
+    column: int
+
+
+@dataclass
+class FileNumber:
+    number: str | None
+    line: int
+    column: int
+
+
+@dataclass
+class Caption:
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass
+class Question:
+    """A check-box question with the answer tokens found after it."""
+
+    key: str
+    prompt: Token
+    answers: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Line82:
+    number: str | None
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class Heading:
+    items: list
+
+
+@dataclass
+class Checks:
+    items: list
+
+
+def join_lines(lines: list[Line]) -> str | None:
+    return squash(" ".join(line.text for line in lines)) or None
+
+
+class CoverTransformer(Transformer):
+    """Callbacks for the rules of cover.lark (namespace ``cover``)."""
+
+    def text_run(self, items):
+        paragraphs: list[list[Line]] = [[]]
+        current = None
+        for token in items:
+            name = kind(token)
+            if name == "NL":
+                current = None
+                if token.count("\n") > 1 and paragraphs[-1]:
+                    paragraphs.append([])
+            elif name == "TEXT":
+                text = clean(token)
+                if not text:
+                    continue
+                if current is not None and current.line == token.line:
+                    current.text = f"{current.text} {text}"
+                else:
+                    current = Line(text, token.line, token.column)
+                    paragraphs[-1].append(current)
+        return TextRun([p for p in paragraphs if p])
+
+    def period(self, items):
+        value = first_token(items, "PERIOD_DATE", "PERIOD_TEXT", "BARE_DATE")
+        anchor = items[0]
+        return Period(clean(value) if value is not None else None, anchor.line, anchor.column)
+
+    def file_number(self, items):
+        number = first_token(items, "FILE_NUMBER")
+        text = None
+        if number is not None:
+            text = squash(clean(number).strip("()").replace(" - ", "-")) or None
+        return FileNumber(text, items[0].line, items[0].column)
+
+    def caption(self, items):
+        (token,) = items
+        return Caption(CAPTION_KINDS[kind(token)], squash(token), token.line)
+
+    def answers(self, items):
+        return [token for token in items if kind(token) != "NL"]
+
+    def _question(self, data, items):
+        prompt = items[0]
+        answers = next((item for item in items[1:] if isinstance(item, list)), [])
+        return Question(QUESTIONS[data], prompt, answers)
+
+    def annual_report_check(self, items):
+        return self._question("annual_report_check", items)
+
+    def rule_12g3_check(self, items):
+        return self._question("rule_12g3_check", items)
+
+    def paper_101b1_check(self, items):
+        return self._question("paper_101b1_check", items)
+
+    def paper_101b7_check(self, items):
+        return self._question("paper_101b7_check", items)
+
+    def other_check(self, items):
+        return self._question("other_check", items)
+
+    def file_number_82(self, items):
+        prompt = items[0]
+        number = first_token(items, "FILE_NUMBER_82")
+        values = [clean(t) for t in items[1:] if isinstance(t, Token) and kind(t) != "NL"]
+        return Line82(squash(number).replace(" ", "") if number is not None else None,
+                      squash(" ".join(values)), prompt.line, prompt.column)
+
+    def cover_heading(self, items):
+        return Heading([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])
+
+    def cover_checks(self, items):
+        return Checks([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])
+
+    def cover(self, items):
+        return items
+
+
+# ------------------------------------------------------------------ names ---
+
+def read_heading(heading: Heading) -> dict:
+    """Names, address, period, file number and title from the heading part."""
+    items = heading.items
+    names: dict[str, tuple[str, int]] = {}
+    captions = []
+    address = None
+    run = None
+    company_run = _company_run(items)
+    for item in items:
+        if isinstance(item, TextRun):
+            run = item if item.lines else run
+            continue
+        if isinstance(item, Caption):
+            captions.append(item)
+            if run is not None:
+                described = _described(run, item, run is company_run and not names)
+                if item.kind in NAME_CAPTIONS and described.get("name"):
+                    names.setdefault(item.kind, (described["name"], described["line"]))
+                if item.kind in ("address", "name_and_address"):
+                    address = address or described.get("address")
+                    if described.get("name") and item.kind == "name_and_address":
+                        names.setdefault("name", (described["name"], described["line"]))
+                    elif described.get("name"):
+                        names.setdefault("company", (described["name"], described["line"]))
+        run = None
+    if company_run is not None and "company" not in names:
+        paragraph = company_run.paragraphs[0]
+        names["company"] = (join_lines(paragraph), paragraph[0].line)
+
+    registrant = next((names[k] for k in ("exact_name", "name", "translation", "company") if k in names), None)
+    english = names.get("translation")
+    if english and english[0].lower() in NOT_A_NAME:
+        english = None
+    if registrant and registrant[0].lower() in NOT_A_NAME:
+        registrant = names.get("company")
+    period = next((item for item in items if isinstance(item, Period)), None)
+    numbers = [item for item in items if isinstance(item, FileNumber)]
+    file_number = next((n for n in numbers if n.number), numbers[0] if numbers else None)
+    title = first_token(items, "FORM_TITLE")
+    return {
+        "title": squash(title) if title is not None else None,
+        "title_line": title.line if title is not None else None,
+        "registrant": registrant[0] if registrant else None,
+        "registrant_line": registrant[1] if registrant else None,
+        "registrant_english": english[0] if english else None,
+        "names": [{"caption": c.text, "kind": c.kind, "line": c.line} for c in captions],
+        "address": address,
+        "period": period,
+        "file_number": file_number,
+    }
+
+
+def _company_run(items) -> TextRun | None:
+    """The first text run after the title lines: the company's name."""
+    first_caption = next((i for i, item in enumerate(items) if isinstance(item, Caption)), len(items))
+    last_anchor = -1
+    for index, item in enumerate(items[:first_caption]):
+        if isinstance(item, (Period, FileNumber)) or (
+                isinstance(item, Token) and kind(item) in TITLE_ANCHORS):
+            last_anchor = index
+    return next((item for item in items[last_anchor + 1:]
+                 if isinstance(item, TextRun) and item.lines), None)
+
+
+def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
+    """What the text run above a caption says, for that caption's kind."""
+    lines = run.lines
+    if caption.kind in NAME_CAPTIONS:
+        paragraph = run.paragraphs[-1]
+        return {"name": join_lines(paragraph), "line": paragraph[0].line}
+    if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
+        head = run.paragraphs[0] if len(run.paragraphs) > 1 else lines[:1]
+        rest = lines[len(head):]
+        return {"name": join_lines(head), "line": head[0].line,
+                "address": ", ".join(line.text for line in rest) or None}
+    if caption.kind == "address":
+        return {"address": ", ".join(line.text for line in lines) or None}
+    return {}
+
+
+# ------------------------------------------------------------ check boxes ---
+
+def resolve_answers(answers: list[Token]) -> list[dict]:
+    """Which options the marks belong to.
+
+    On an option line a mark belongs to the option it follows ("Form 20-F X"),
+    or, when the line opens with a mark, to the option after it ("[X] Yes").
+    On a line of marks below the options, a mark belongs to the option above
+    whose column span holds it.  With no options at all the answer is a single
+    box ("Rule 101(b)(1): ____").
+    """
+    slots: list[dict] = []
+    current: list[dict] = []
+    for line_tokens in _by_line(answers):
+        options = [t for t in line_tokens if kind(t) in OPTIONS]
+        if options:
+            current = [_slot(OPTIONS[kind(t)], t) for t in options]
+            slots.extend(current)
+            marks_first = kind(line_tokens[0]) not in OPTIONS
+            seen = -1
+            for token in line_tokens:
+                if kind(token) in OPTIONS:
+                    seen += 1
+                    continue
+                if marks_first:
+                    target = current[min(seen + 1, len(current) - 1)]
+                else:
+                    target = current[max(seen, 0)]
+                _attach(target, token)
+        else:
+            for token in line_tokens:
+                if kind(token) not in MARKED | UNMARKED:
+                    continue
+                if current:
+                    _attach(_slot_under(current, token.column), token)
+                else:
+                    if not slots:
+                        slots.append(_slot("box", token))
+                    _attach(slots[0], token)
+    return slots
+
+
+def _by_line(tokens):
+    groups: list[list[Token]] = []
+    for token in tokens:
+        if groups and groups[-1][0].line == token.line:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return groups
+
+
+def _slot(option, token) -> dict:
+    return {"option": option, "marked": False, "mark": None, "blank": False,
+            "line": token.line, "column": token.column}
+
+
+def _slot_under(slots, column):
+    chosen = slots[0]
+    for slot in slots:
+        if slot["column"] <= column:
+            chosen = slot
+    return chosen
+
+
+def _attach(slot, token):
+    name = kind(token)
+    if name in MARKED:
+        if not slot["marked"]:
+            slot.update(marked=True, mark=squash(token), line=token.line, column=token.column)
+    elif name in UNMARKED:
+        slot["blank"] = True
+
+
+def answer_value(key: str, slots: list[dict]):
+    """The dict's value for a question: the one option marked, else None."""
+    marked = [slot["option"] for slot in slots if slot["marked"]]
+    if len(slots) == 1 and slots[0]["option"] == "box":
+        return "yes" if marked else ("no" if slots[0]["blank"] else None)
+    if len(marked) != 1:
+        return None
+    return marked[0]
+
+
+def read_checks(checks: Checks | None) -> dict:
+    """Answers, marks and the 82- number from the check part."""
+    result = {"annual_report_form": None, "rule_12g3_2b": None, "paper_101b1": None,
+              "paper_101b7": None, "file_number_82": None, "marks": {}, "line_82": None,
+              "notes": 0}
+    if checks is None:
+        return result
+    for item in checks.items:
+        if isinstance(item, Question):
+            slots = resolve_answers(item.answers)
+            not_applicable = any(kind(t) == "NOT_APPLICABLE" for t in item.answers)
+            entry = {"line": item.prompt.line, "column": item.prompt.column,
+                     "options": [{k: s[k] for k in ("option", "marked", "mark", "line", "column")}
+                                 for s in slots],
+                     "not_applicable": not_applicable}
+            result["marks"].setdefault(item.key, entry)
+            if item.key in result and result[item.key] is None:
+                result[item.key] = answer_value(item.key, slots)
+        elif isinstance(item, Line82) and result["line_82"] is None:
+            result["line_82"] = item
+            result["file_number_82"] = item.number
+        elif isinstance(item, Token) and kind(item) == "COVER_NOTE":
+            result["notes"] += 1
+    return result
+
+
+def build_cover(heading: Heading, checks: Checks | None) -> dict:
+    """The contract's "cover" dict (plus positions the linter uses)."""
+    head = read_heading(heading)
+    answers = read_checks(checks)
+    period = head["period"]
+    line_82 = answers["line_82"]
+    first_line = _first_line(heading, checks)
+    return {
+        "line": first_line,
+        "title": head["title"],
+        "registrant": head["registrant"],
+        "registrant_english": head["registrant_english"],
+        "report_month": iso_month(period.text) if period else None,
+        "report_month_text": period.text if period else None,
+        "commission_file_number": head["file_number"].number if head["file_number"] else None,
+        "address": head["address"],
+        "annual_report_form": answers["annual_report_form"],
+        "rule_12g3_2b": answers["rule_12g3_2b"],
+        "file_number_82": answers["file_number_82"],
+        "file_number_82_text": line_82.text if line_82 else None,
+        "paper_101b1": answers["paper_101b1"],
+        "paper_101b7": answers["paper_101b7"],
+        "marks": answers["marks"],
+        "names": head["names"],
+        "enclosures": [],
+        "positions": {
+            "title": head["title_line"],
+            "registrant": head["registrant_line"],
+            "period": [period.line, period.column] if period else None,
+            "file_number_82": [line_82.line, line_82.column] if line_82 else None,
+        },
+    }
+
+
+def _first_line(heading: Heading, checks: Checks | None) -> int:
+    for item in heading.items + (checks.items if checks else []):
+        if isinstance(item, Token):
+            return item.line
+        if isinstance(item, TextRun) and item.lines:
+            return item.lines[0].line
+        for attribute in ("line",):
+            if hasattr(item, attribute):
+                return getattr(item, attribute)
+        if isinstance(item, Question):
+            return item.prompt.line
+    return 1

@@ -1,0 +1,172 @@
+"""The whole filing: join the sections' results into the contract's dict.
+
+``SixKTransformer`` handles the rules of sixk.lark; the rules of the other
+grammar files are handled by their own transformers, joined with Lark's
+``merge_transformers`` under the namespaces the imports give them.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+from lark.visitors import merge_transformers
+
+from ..parser import kind
+from .common import squash
+from .cover import Checks, CoverTransformer, Heading, build_cover
+from .envelope import Document, EnvelopeTransformer, build_envelope
+from .exhibits import Entry, Listing, collect_exhibits
+from .signature import SignatureBlock, SignatureTransformer, block_from, read_signers
+from .tables import Table, TableTransformer, build_table
+
+
+@dataclass
+class Opaque:
+    """An HTML, XBRL or binary document, kept whole and not read."""
+
+    kind: str
+    size: int
+
+
+@dataclass
+class Enclosure:
+    heading: Token
+    text: Token | None
+
+
+@dataclass
+class TextDocument:
+    heading: Heading | None
+    checks: Checks | None
+    body: list = field(default_factory=list)
+
+
+class SixKTransformer(Transformer):
+    """Callbacks for sixk.lark and for the section rules it imports by name."""
+
+    # Rules imported by name keep their bare names: cover, cover_heading,
+    # signature_block, table.
+    def cover_heading(self, items):
+        return CoverTransformer().cover_heading(items)
+
+    def cover(self, items):
+        return items
+
+    def signature_block(self, items):
+        return block_from(items, items[0].line if isinstance(items[0], Token) else 0)
+
+    def table(self, items):
+        return build_table(items)
+
+    def list_entry(self, items):
+        return Entry(items[0], items[1] if len(items) > 1 else None)
+
+    index_entry = list_entry
+
+    def exhibit_index(self, items):
+        return Listing("exhibits", items[0], items[1:])
+
+    def contents(self, items):
+        return Listing("contents", items[0], items[1:])
+
+    def enclosure_list(self, items):
+        return Enclosure(items[0], items[1] if len(items) > 1 else None)
+
+    def body(self, items):
+        return items
+
+    exhibit_text = body
+
+    def text_document(self, items):
+        heading = checks = None
+        body: list = []
+        for item in items:
+            if isinstance(item, list) and item and isinstance(item[0], Heading):
+                heading, checks = item[0], (item[1] if len(item) > 1 else None)
+            elif isinstance(item, Heading):
+                heading = item
+            elif isinstance(item, list):
+                body = item
+        return TextDocument(heading, checks, body)
+
+    def opaque_text(self, items):
+        return Opaque(kind(items[0]).split("_")[0].lower(), sum(len(t) for t in items))
+
+    def start(self, items):
+        return items[0]
+
+
+@functools.lru_cache(maxsize=1)
+def transformer() -> Transformer:
+    return merge_transformers(SixKTransformer(), cover=CoverTransformer(),
+                              signature=SignatureTransformer(), tables=TableTransformer(),
+                              envelope=EnvelopeTransformer())
+
+
+def empty_cover() -> dict:
+    return build_cover(Heading([]), None) | {"line": None}
+
+
+def assemble(top) -> dict:
+    """The contract's dict from the transformed tree (without error fields)."""
+    envelope = None
+    main = top
+    if isinstance(top, dict):   # an EDGAR submission
+        envelope = build_envelope(top)
+        documents = top["documents"]
+        main_doc = next((d for d in documents if d.type and d.type.upper().startswith("6-K")),
+                        documents[0] if documents else None)
+        main = main_doc.content if main_doc else None
+    result = {"envelope": envelope, "cover": empty_cover(), "signatures": [], "exhibits": []}
+    if isinstance(main, TextDocument):
+        result.update(read_text_document(main))
+    if envelope:
+        _fill_from_envelope(result["cover"], envelope)
+    result["form_type"] = _form_type(envelope, result["cover"])
+    return result
+
+
+def read_text_document(document: TextDocument) -> dict:
+    cover = build_cover(document.heading, document.checks) if document.heading else empty_cover()
+    signers = []
+    for item in document.body:
+        if isinstance(item, SignatureBlock):
+            signers.extend(s for s in read_signers(item) if s["signature"] or s["name"] or s["date"])
+    enclosure = next((item for item in document.body if isinstance(item, Enclosure)), None)
+    if enclosure is not None and enclosure.text is not None:
+        paragraph = str(enclosure.text).split("\n\n")[0]
+        cover["enclosures"] = [squash(line) for line in paragraph.splitlines() if squash(line)]
+    counter = _last_counter(document.heading)
+    return {"cover": cover, "signatures": signers,
+            "exhibits": collect_exhibits(document.body, counter)}
+
+
+def _last_counter(heading: Heading | None) -> int | None:
+    """The last page counter on the cover, where body page counters continue."""
+    counter = None
+    for item in heading.items if heading else []:
+        if isinstance(item, Token) and kind(item) in ("PAGE_COUNTER", "PAGE_BREAK"):
+            digits = "".join(ch for ch in str(item) if ch.isdigit())
+            counter = int(digits) if digits else counter
+    return counter
+
+
+def _fill_from_envelope(cover: dict, envelope: dict) -> None:
+    """What a cover lacks and the EDGAR header states plainly."""
+    filer = envelope["filer"] or {}
+    company = filer.get("company_conformed_name") if isinstance(filer, dict) else None
+    if not cover["registrant"] and company:
+        cover["registrant"] = company
+    number = filer.get("sec_file_number") if isinstance(filer, dict) else None
+    if not cover["commission_file_number"] and number:
+        cover["commission_file_number"] = number
+
+
+def _form_type(envelope: dict | None, cover: dict) -> str | None:
+    declared = envelope and (envelope["submission_type"] or next(
+        (d["type"] for d in envelope["documents"] if d["type"]), None))
+    text = (declared or cover["title"] or "").upper().replace(" ", "")
+    if "6-K" not in text and "6K" not in text.replace("-", ""):
+        return None
+    return "6-K/A" if text.endswith("/A") else "6-K"

@@ -1,0 +1,151 @@
+"""Exhibits: from an exhibit index, a contents list, or numbered body lines.
+
+Which list holds the exhibits is a question of context the grammar leaves
+open: under "EXHIBIT INDEX" every entry counts (even a bare "1"), under
+"CONTENTS" or after a sentence ending in ":" numbered lines count, and
+"Exhibit 99.1" counts anywhere.  A bare number that continues the page
+counters seen so far ("1 ... 2 ... 3") is a page counter, not an exhibit.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from ..parser import get_parser, kind
+from .common import squash
+from .tables import Table, lines_of
+
+
+@dataclass
+class Entry:
+    """A numbered line: the number token and the description token after it."""
+
+    number: Token
+    description: Token | None
+
+
+@dataclass
+class Listing:
+    """An "EXHIBIT INDEX" (kind "exhibits") or "CONTENTS" (kind "contents")."""
+
+    kind: str
+    heading: Token
+    items: list
+
+
+@functools.lru_cache(maxsize=1)
+def _entry_number_pattern() -> re.Pattern:
+    """The grammar's own INDEX_NUMBER terminal, to read the first cell of a table row."""
+    terminal = get_parser().get_terminal("INDEX_NUMBER")
+    return re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
+
+
+def normalise_number(text: str) -> str:
+    """'Exhibit No. 99.1:' -> '99.1', 'EX-99.1' -> '99.1', '(a)' -> 'a'."""
+    text = squash(text)
+    text = re.sub(r"^(?:exhibit\s*(?:no\.?\s*)?|ex-)", "", text, flags=re.IGNORECASE)
+    return text.strip("()").rstrip(".:)").strip()
+
+
+def is_explicit(text: str) -> bool:
+    """Numbered with "Exhibit" or "EX-": an exhibit wherever it stands."""
+    return text.lstrip().lower().startswith(("exhibit", "ex-"))
+
+
+def is_bare(text: str) -> bool:
+    return text.strip().isdigit()
+
+
+def _description(entry: Entry) -> str | None:
+    """The entry's text: its first line and the indented lines that continue it."""
+    if entry.description is None:
+        return None
+    lines = lines_of(entry.description)
+    if lines[0][0] - entry.number.end_line > 2:
+        return None    # separated by blank lines: not this entry's text
+    indent = entry.number.column - 1
+    parts = [lines[0][1].strip()]
+    for _, text in lines[1:]:
+        if not text.strip() or len(text) - len(text.lstrip()) <= indent:
+            break
+        parts.append(text.strip())
+    return squash(" ".join(parts)) or None
+
+
+def _exhibit(number: str, description: str | None, line: int) -> dict:
+    return {"line": line, "number": normalise_number(number), "description": description}
+
+
+def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
+    entries: list[dict] = []
+    pattern = _entry_number_pattern()
+    for line, text in table.text_rows():
+        cells = table.cells(text)
+        first = cells[0] if cells else ""
+        rest = squash(" ".join(cells[1:]))
+        if first and pattern.match(first + "\n") and (is_explicit(first) or not explicit_only):
+            matched = pattern.match(first + "\n").group(0)
+            tail = squash(first[len(matched.rstrip()):])
+            entries.append(_exhibit(matched, squash(f"{tail} {rest}") or None, line))
+        elif not first and entries and rest:
+            previous = entries[-1]
+            previous["description"] = squash(f"{previous['description'] or ''} {rest}")
+    return entries
+
+
+def _intro_before(items, index) -> bool:
+    """Whether body text ending in ":" stands before the list ``items[index]`` is in."""
+    for item in reversed(items[:index]):
+        if isinstance(item, Entry):
+            continue
+        if isinstance(item, Token) and kind(item) == "BODY_TEXT":
+            tail = [line for line in str(item).splitlines() if line.strip()][-4:]
+            return any(line.rstrip().endswith(":") for line in tail)
+        return False
+    return False
+
+
+def collect_exhibits(items: list, counter: int | None) -> list[dict]:
+    """Exhibits from body items (document order), given the page counter so far."""
+    indexed: list[dict] = []
+    listed: list[dict] = []
+    for position, item in enumerate(items):
+        if isinstance(item, Token) and kind(item) in ("PAGE_COUNTER", "PAGE_BREAK"):
+            found = re.search(r"\d+", str(item))
+            counter = int(found.group(0)) if found else counter
+        elif isinstance(item, Listing):
+            target = indexed if item.kind == "exhibits" else listed
+            for part in item.items:
+                if isinstance(part, Entry):
+                    number = str(part.number)
+                    if is_bare(number):
+                        if counter is not None and int(number) == counter + 1:
+                            counter += 1
+                            break
+                        if item.kind == "contents":
+                            continue
+                    target.append(_exhibit(number, _description(part), part.number.line))
+                elif isinstance(part, Table):
+                    target.extend(_table_entries(part, explicit_only=False))
+        elif isinstance(item, Entry):
+            number = str(item.number)
+            if is_explicit(number) or _intro_before(items, position):
+                listed.append(_exhibit(number, _description(item), item.number.line))
+        elif isinstance(item, Table):
+            listed.extend(_table_entries(item, explicit_only=True))
+    return _unique(indexed or listed)
+
+
+def _unique(entries: list[dict]) -> list[dict]:
+    """One entry per number; the first that has a description wins."""
+    chosen: dict[str, dict] = {}
+    for entry in entries:
+        known = chosen.get(entry["number"])
+        if known is None:
+            chosen[entry["number"]] = entry
+        elif not known["description"] and entry["description"]:
+            chosen[entry["number"]] = entry
+    return sorted(chosen.values(), key=lambda e: e["line"])

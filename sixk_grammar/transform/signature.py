@@ -1,0 +1,214 @@
+"""The signature block: from its lines to one entry per signer.
+
+The grammar gives each line's free text and its labelled fields ("Date:",
+"By:", "Name:", "Title:").  What it cannot see is layout across lines: a
+label whose value sits on a later line, two signers side by side, a title
+that wraps.  This module pairs them by line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from ..dates import iso_date
+from ..parser import kind
+from .common import clean, squash
+
+FIELD_KINDS = {"date_field": "date", "by_field": "by", "name_field": "name",
+               "title_field": "title", "name_title_field": "name_title"}
+LEAD_KINDS = {"SIGNATURE_TEXT": "text", "CONFORMED_SIGNATURE": "signature",
+              "REGISTRANT_CAPTION": "registrant", "SIGNATURE_DATE": "date_value", "RULE": "rule"}
+#: How far (in columns) a value on a later line may sit from its label.
+COLUMN_SLACK = 12
+#: A title runs over at most this many lines.
+TITLE_LINES = 2
+
+
+@dataclass
+class Cell:
+    """One piece of a signature line: free text, or a label with its value."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+    value_kinds: list[str] = field(default_factory=list)
+    value_line: int = 0
+    value_column: int = 0
+    used: bool = False
+
+
+@dataclass
+class SignatureLine:
+    line: int
+    cells: list[Cell]
+
+
+@dataclass
+class SignatureBlock:
+    line: int
+    lines: list[SignatureLine]
+
+
+class SignatureTransformer(Transformer):
+    """Callbacks for the rules of signature.lark (namespace ``signature``)."""
+
+    def _field(self, name, items):
+        label, values = items[0], items[1:]
+        text = squash(" ".join(clean(v) for v in values if kind(v) != "RULE"))
+        where = values[0] if values else label
+        return Cell(name, text, label.line, label.column, [LEAD_KINDS[kind(v)] for v in values],
+                    where.line, where.column)
+
+    def date_field(self, items):
+        return self._field("date", items)
+
+    def by_field(self, items):
+        return self._field("by", items)
+
+    def name_field(self, items):
+        return self._field("name", items)
+
+    def title_field(self, items):
+        return self._field("title", items)
+
+    def name_title_field(self, items):
+        return self._field("name_title", items)
+
+    def signature_line(self, items):
+        cells = []
+        for item in items:
+            if isinstance(item, Cell):
+                cells.append(item)
+            elif kind(item) in LEAD_KINDS:
+                cells.append(Cell(LEAD_KINDS[kind(item)], clean(item), item.line, item.column))
+        line = cells[0].line if cells else items[-1].line
+        return SignatureLine(line, cells)
+
+
+def block_from(items, line: int) -> SignatureBlock:
+    """Collect a block's lines, including those inside its tables."""
+    lines: list[SignatureLine] = []
+    for item in items:
+        if isinstance(item, SignatureLine):
+            lines.append(item)
+        elif hasattr(item, "rows"):
+            lines.extend(row for row in item.rows if isinstance(row, SignatureLine))
+    return SignatureBlock(line, lines)
+
+
+def read_signers(block: SignatureBlock) -> list[dict]:
+    """One dict per signer of the block, in the contract's shape."""
+    cells = [cell for line in block.lines for cell in line.cells if cell.text or cell.kind in FIELD_KINDS.values()]
+    _fill_empty_labels(cells)
+    registrant = _registrant(cells)
+    signers = []
+    for index, cell in enumerate(cells):
+        if cell.kind == "by" or (cell.kind == "signature" and not cell.used):
+            signers.append(_signer(cells, index))
+    if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
+        signers.append(_signer(cells, 0))
+    dates = [c for c in cells if c.kind == "date" and c.text]
+    for signer in signers:
+        date = _nearest(dates, signer["_column"]) if dates else None
+        signer.update(registrant=registrant,
+                      date=iso_date(date.text) if date else None,
+                      date_text=date.text if date else None)
+        signer.pop("_column")
+    return signers
+
+
+def _fill_empty_labels(cells: list[Cell]) -> None:
+    """A label with nothing after it takes the next text below it."""
+    for index, cell in enumerate(cells):
+        if cell.kind not in FIELD_KINDS.values() or cell.text:
+            continue
+        for later in cells[index + 1:]:
+            if later.line == cell.line or later.used:
+                continue
+            if later.kind in FIELD_KINDS.values():
+                break
+            if later.kind in ("text", "signature", "date_value") and abs(later.column - cell.column) <= COLUMN_SLACK:
+                cell.text, cell.value_kinds, later.used = later.text, [later.kind], True
+                cell.value_line, cell.value_column = later.line, later.column
+                break
+
+
+def _registrant(cells: list[Cell]) -> str | None:
+    for index, cell in enumerate(cells):
+        if cell.kind == "registrant":
+            above = [c for c in cells[:index] if c.kind == "text" and not c.used]
+            if above:
+                return above[-1].text
+    for cell in cells:
+        if cell.kind in ("by", "signature", "name", "title", "name_title"):
+            break
+        if cell.kind == "text" and not cell.used:
+            return cell.text
+    return None
+
+
+def _nearest(cells: list[Cell], column: int) -> Cell:
+    return min(cells, key=lambda c: abs(c.column - column))
+
+
+def _signer(cells: list[Cell], start: int) -> dict:
+    """The signer whose "By:" (or typed signature) is ``cells[start]``."""
+    anchor = cells[start]
+    signature = anchor.text if anchor.kind in ("by", "signature") else None
+    anchor.used = True
+    name = title = None
+    for cell in cells[start + 1:]:
+        if cell.kind == "by" and cell.column == anchor.column:
+            break
+        if abs(cell.column - anchor.column) > COLUMN_SLACK * 3 and cell.line == anchor.line:
+            continue
+        if cell.kind == "name" and name is None:
+            name = cell.text or None
+        elif cell.kind == "title" and title is None:
+            title = _title_from(cells, cell) or None
+        elif cell.kind == "name_title" and name is None:
+            name, title = _split_name_title(cell.text, signature)
+    if name is None:
+        plain = [c for c in cells[start + 1:] if c.kind == "text" and not c.used
+                 and abs(c.column - anchor.column) <= COLUMN_SLACK * 3]
+        if plain:
+            name = plain[0].text
+            plain[0].used = True
+            if title is None and len(plain) > 1 and plain[1].line == _next_line(cells, plain[0]):
+                title = plain[1].text
+                plain[1].used = True
+    if name is None and signature:
+        name = clean(signature.replace("/s/", "").replace("/S/", "")).strip("\u201c\u201d\"'") or None
+    return {"line": anchor.line, "signature": signature, "name": name, "title": title,
+            "_column": anchor.column}
+
+
+def _title_from(cells: list[Cell], title: Cell) -> str:
+    """The title's text, with the lines below that continue it in its column."""
+    parts, last_line = [title.text], title.value_line
+    for cell in cells:
+        if len(parts) >= TITLE_LINES:
+            break
+        if cell.line <= last_line or cell.used:
+            continue
+        if cell.kind != "text" or abs(cell.column - title.value_column) > 1:
+            break
+        parts.append(cell.text)
+        last_line, cell.used = cell.line, True
+    return " ".join(parts)
+
+
+def _next_line(cells: list[Cell], cell: Cell) -> int:
+    later = [c.line for c in cells if c.line > cell.line]
+    return min(later) if later else -1
+
+
+def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str | None]:
+    """"Du Guosheng Chairman of the Board" after "/s/ DU GUOSHENG"."""
+    if signature:
+        signed = clean(signature.lower().replace("/s/", "")).strip("\u201c\u201d\"'")
+        if signed and text.lower().startswith(signed):
+            return text[:len(signed)].strip() or None, text[len(signed):].strip() or None
+    return text or None, None

@@ -1,0 +1,76 @@
+"""<TABLE> markup: rows, the columns <S>/<C> mark, and whether it was closed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from ..parser import kind
+
+
+@dataclass
+class Table:
+    line: int
+    end_line: int | None          # line of </TABLE>; None when it is missing
+    columns: list[int]            # 0-based offsets where <S> and each <C> stand
+    caption: list[str]
+    rows: list = field(default_factory=list)   # row tokens, or a section's own row objects
+
+    def text_rows(self) -> list[tuple[int, str]]:
+        """(line number, full line text) for every text row, in order."""
+        rows = []
+        for row in self.rows:
+            if isinstance(row, Token) and kind(row) == "TABLE_ROWS":
+                rows.extend(lines_of(row))
+        return rows
+
+    def cells(self, text: str) -> list[str]:
+        """A row split at the column starts that <C> tags mark."""
+        cuts = self.columns[1:] or []
+        if not cuts:
+            return [text.strip()]
+        bounds = [0] + cuts + [len(text) + 1]
+        return [text[start:end].strip() for start, end in zip(bounds, bounds[1:])]
+
+
+def lines_of(token: Token) -> list[tuple[int, str]]:
+    """A multi-line token's lines, the first indented back to its column."""
+    texts = str(token).split("\n")
+    if texts and texts[-1] == "":
+        texts.pop()
+    out = []
+    for offset, text in enumerate(texts):
+        if offset == 0:
+            text = " " * (token.column - 1) + text
+        out.append((token.line + offset, text.rstrip()))
+    return out
+
+
+class TableTransformer(Transformer):
+    """Callbacks for the rules of tables.lark (namespace ``tables``)."""
+
+    def column_markers(self, items):
+        return ("columns", [t.column - 1 for t in items if kind(t) in ("COLUMN_START", "COLUMN_NEXT")])
+
+    def table_caption(self, items):
+        return ("caption", [text for t in items if kind(t) == "CAPTION_TEXT" for _, text in lines_of(t)])
+
+    def table_footnotes(self, items):
+        return ("footnotes", items)
+
+
+def build_table(items) -> Table:
+    """The ``table`` rule (it keeps its bare name when imported)."""
+    opening, closing = items[0], items[-1]
+    columns: list[int] = []
+    caption: list[str] = []
+    rows = []
+    for item in items[1:-1]:
+        if isinstance(item, tuple) and item[0] == "columns":
+            columns = columns or item[1]
+        elif isinstance(item, tuple) and item[0] == "caption":
+            caption.extend(item[1])
+        elif not isinstance(item, tuple):
+            rows.append(item)
+    end_line = closing.line if str(closing) else None
+    return Table(opening.line, end_line, columns, caption, rows)
