@@ -45,8 +45,19 @@ class TextDocument:
 class SixKTransformer(Transformer):
     """Callbacks for sixk.lark and for the section rules it imports by name."""
 
-    # Rules imported by name keep their bare names: cover, cover_heading,
-    # signature_block, table.
+    # Rules imported by name, and the instances of imported templates, keep
+    # bare names: their sections' transformers handle them.
+    _envelope = EnvelopeTransformer()
+
+    def submission(self, items):
+        return self._envelope.submission(items)
+
+    def sec_document(self, items):
+        return self._envelope.sec_document(items)
+
+    def document(self, items):
+        return self._envelope.document(items)
+
     def cover_heading(self, items):
         return CoverTransformer().cover_heading(items)
 

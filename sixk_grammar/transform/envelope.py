@@ -109,7 +109,7 @@ def build_envelope(submission: dict) -> dict:
         "public_document_count": int(count) if count and count.isdigit() else None,
         "filer": filers[0] if filers else {},
         "filers": filers,
-        "header": header,
+        "header": {key: value for key, value in header.items() if key != "filer"},
         "documents": [{"type": d.type, "sequence": d.sequence, "filename": d.filename,
                        "description": d.description, "line": d.line} for d in submission["documents"]],
     }

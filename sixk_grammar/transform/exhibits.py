@@ -43,9 +43,14 @@ def _entry_number_pattern() -> re.Pattern:
     return re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
 
 
+def number_text(token: Token) -> str:
+    """The number as written, without the line end the token may carry."""
+    return str(token).split("\n", 1)[0].strip(" \t|")
+
+
 def normalise_number(text: str) -> str:
     """'Exhibit No. 99.1:' -> '99.1', 'EX-99.1' -> '99.1', '(a)' -> 'a'."""
-    text = squash(text)
+    text = squash(text.split("\n", 1)[0].strip(" \t|"))
     text = re.sub(r"^(?:exhibit\s*(?:no\.?\s*)?|ex-)", "", text, flags=re.IGNORECASE)
     return text.strip("()").rstrip(".:)").strip()
 
@@ -120,7 +125,7 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
             target = indexed if item.kind == "exhibits" else listed
             for part in item.items:
                 if isinstance(part, Entry):
-                    number = str(part.number)
+                    number = number_text(part.number)
                     if is_bare(number):
                         if counter is not None and int(number) == counter + 1:
                             counter += 1
@@ -131,7 +136,7 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
                 elif isinstance(part, Table):
                     target.extend(_table_entries(part, explicit_only=False))
         elif isinstance(item, Entry):
-            number = str(item.number)
+            number = number_text(item.number)
             if is_explicit(number) or _intro_before(items, position):
                 listed.append(_exhibit(number, _description(item), item.number.line))
         elif isinstance(item, Table):
