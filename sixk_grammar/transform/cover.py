@@ -202,7 +202,7 @@ def read_heading(heading: Heading) -> dict:
                         names.setdefault("company", (described["name"], described["line"]))
         run = None
     if company_run is not None and "company" not in names:
-        paragraph = company_run.paragraphs[0]
+        paragraph = _name_lines(company_run.paragraphs[0])
         names["company"] = (join_lines(paragraph), paragraph[0].line)
 
     registrant = next((names[k] for k in ("exact_name", "name", "translation", "company") if k in names), None)
@@ -240,6 +240,14 @@ def _company_run(items) -> TextRun | None:
                  if isinstance(item, TextRun) and item.lines), None)
 
 
+def _name_lines(paragraph: list[Line]) -> list[Line]:
+    """A name's lines: a parenthetical line (a caption, perhaps cut short) ends it."""
+    for index, line in enumerate(paragraph[1:], 1):
+        if line.text.startswith("("):
+            return paragraph[:index]
+    return paragraph
+
+
 def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
     """What the text run above a caption says, for that caption's kind."""
     lines = run.lines
@@ -247,7 +255,7 @@ def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
         paragraph = run.paragraphs[-1]
         return {"name": join_lines(paragraph), "line": paragraph[0].line}
     if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
-        head = run.paragraphs[0] if len(run.paragraphs) > 1 else lines[:1]
+        head = _name_lines(run.paragraphs[0]) if len(run.paragraphs) > 1 else lines[:1]
         rest = lines[len(head):]
         return {"name": join_lines(head), "line": head[0].line,
                 "address": ", ".join(line.text for line in rest) or None}
