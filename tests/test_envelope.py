@@ -1,0 +1,88 @@
+"""The EDGAR envelope around a 6-K: header fields, documents, opaque contents."""
+from __future__ import annotations
+
+from lark import Token
+
+from conftest import SEEDS, read
+from sixk_grammar import analyse
+
+HEADER = """<SEC-DOCUMENT>0001047469-03-007783.txt : 20030306
+<SEC-HEADER>0001047469-03-007783.hdr.sgml : 20030306
+<ACCEPTANCE-DATETIME>20030306123456
+ACCESSION NUMBER:\t\t0001047469-03-007783
+CONFORMED SUBMISSION TYPE:\t6-K
+PUBLIC DOCUMENT COUNT:\t\t3
+CONFORMED PERIOD OF REPORT:\t20021130
+FILED AS OF DATE:\t\t20021202
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tHANARO TELECOM INC
+\t\tCENTRAL INDEX KEY:\t\t\t0001108691
+
+\tFILING VALUES:
+\t\tFORM TYPE:\t\t6-K
+\t\tSEC FILE NUMBER:\t000-30470
+
+\tFORMER COMPANY:
+\t\tFORMER CONFORMED NAME:\tOLD NAME
+\t\tDATE OF NAME CHANGE:\t19990101
+</SEC-HEADER>
+"""
+
+
+def submission(pdf_lines: int = 50) -> str:
+    uuencoded = "begin 644 report.pdf\n" + ("M" + "A" * 60 + "\n") * pdf_lines + "`\nend\n"
+    return (HEADER
+            + "<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>d6k.txt\n<DESCRIPTION>FORM 6-K\n<TEXT>\n"
+            + read(SEEDS[0]) + "</TEXT>\n</DOCUMENT>\n"
+            + "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>dex991.pdf\n<TEXT>\n<PDF>\n"
+            + uuencoded + "</PDF>\n</TEXT>\n</DOCUMENT>\n"
+            + "<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>3\n<FILENAME>dex992.htm\n<TEXT>\n"
+            + "<HTML><BODY><P>Press <B>release</B></P></BODY></HTML>\n</TEXT>\n</DOCUMENT>\n"
+            + "</SEC-DOCUMENT>\n")
+
+
+def test_header_and_documents():
+    result = analyse(submission()).result
+    envelope = result["envelope"]
+    assert result["complete"] is True, result["syntax_errors"]
+    assert envelope["accession_number"] == "0001047469-03-007783"
+    assert envelope["submission_type"] == "6-K" and result["form_type"] == "6-K"
+    assert envelope["period_of_report"] == "2002-11-30"
+    assert envelope["filed_as_of"] == "2002-12-02"
+    assert envelope["public_document_count"] == 3
+    assert envelope["filer"]["company_conformed_name"] == "HANARO TELECOM INC"
+    assert envelope["filer"]["cik"] == "0001108691"
+    assert envelope["filer"]["sec_file_number"] == "000-30470"
+    assert envelope["filer"]["former_company"] == {"former_conformed_name": "OLD NAME",
+                                                  "date_of_name_change": "19990101"}
+    assert [(d["type"], d["sequence"], d["filename"]) for d in envelope["documents"]] == [
+        ("6-K", "1", "d6k.txt"), ("EX-99.1", "2", "dex991.pdf"), ("EX-99.2", "3", "dex992.htm")]
+    assert result["cover"]["registrant"] == "HANARO TELECOM, INC."
+    assert result["signatures"][0]["date"] == "2002-11-18"
+
+
+def test_a_uuencoded_block_is_one_token_however_long():
+    for lines in (10, 5000):
+        tree = analyse(submission(lines)).tree
+        tokens = list(tree.scan_values(lambda v: isinstance(v, Token)))
+        assert sum(t.type == "UUENCODED" for t in tokens) == 1
+        assert len(tokens) < 400   # not one token per line of binary data
+
+
+def test_privacy_enhanced_wrapper():
+    wrapped = ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n"
+               "Originator-Name: webmaster@www.sec.gov\nMIC-Info: RSA-MD5,RSA,\n AbCd==\n\n"
+               + submission() + "-----END PRIVACY-ENHANCED MESSAGE-----\n")
+    result = analyse(wrapped).result
+    assert result["complete"] is True and result["envelope"]["accession_number"]
+
+
+def test_truncated_submission_keeps_the_header():
+    text = submission()
+    result = analyse(text[: text.index("SIGNATURES")]).result
+    assert result["complete"] is False
+    assert result["envelope"]["filer"]["cik"] == "0001108691"
+    assert result["cover"]["annual_report_form"] == "20-F"
