@@ -38,6 +38,7 @@ class Analysis:
     text: str
     tree: Tree | None
     result: dict
+    ended_with_newline: bool = True
 
 
 def analyse(source: str | bytes) -> Analysis:
@@ -46,6 +47,7 @@ def analyse(source: str | bytes) -> Analysis:
     if isinstance(source, (bytes, bytearray, memoryview)):
         source, encoding = decode(bytes(source))
     text = prepare(source)
+    ended_with_newline = source.replace("\r\n", "\n").endswith("\n") or not source.strip()
     outcome = parse_tree(text)
     problems = list(outcome.problems)
     result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],
@@ -62,7 +64,7 @@ def analyse(source: str | bytes) -> Analysis:
         encoding=encoding,
         line_count=text.count("\n"),
     )
-    return Analysis(text, outcome.tree, _ordered(result))
+    return Analysis(text, outcome.tree, _ordered(result), ended_with_newline)
 
 
 def parse(source: str | bytes) -> dict:

@@ -149,7 +149,7 @@ class _Recovery:
             line = self.last_line
             closed = self._close_open_structures(parser, line)
             self._record(line, 1, "input ends inside an open section"
-                         + (f"; inserted {', '.join(closed)}" if closed else ""), expected)
+                         + (f" ({', '.join(closed)} missing)" if closed else ""), expected)
             return bool(closed)
         # A missing closing tag: close the open structure and take the token.
         for closer in self._closers_for(parser):

@@ -64,24 +64,32 @@ def is_bare(text: str) -> bool:
     return text.strip().isdigit()
 
 
-def _description(entry: Entry) -> str | None:
-    """The entry's text: its first line and the indented lines that continue it."""
+def _described(entry: Entry) -> tuple[str | None, int]:
+    """The entry's text (its first line and the indented lines that continue
+    it) and the last line it takes."""
     if entry.description is None:
-        return None
+        return None, entry.number.line
     lines = lines_of(entry.description)
     if lines[0][0] - entry.number.end_line > 2:
-        return None    # separated by blank lines: not this entry's text
+        return None, entry.number.line   # separated by blank lines: not this entry's text
     indent = entry.number.column - 1
-    parts = [lines[0][1].strip()]
-    for _, text in lines[1:]:
+    parts, end_line = [lines[0][1].strip()], lines[0][0]
+    for line, text in lines[1:]:
         if not text.strip() or len(text) - len(text.lstrip()) <= indent:
             break
         parts.append(text.strip())
-    return squash(" ".join(parts)) or None
+        end_line = line
+    return squash(" ".join(parts)) or None, end_line
 
 
-def _exhibit(number: str, description: str | None, line: int) -> dict:
-    return {"line": line, "number": normalise_number(number), "description": description}
+def _exhibit(number: str, description: str | None, line: int, end_line: int | None = None) -> dict:
+    return {"line": line, "end_line": end_line or line, "number": normalise_number(number),
+            "description": description}
+
+
+def _entry_exhibit(entry: Entry) -> dict:
+    description, end_line = _described(entry)
+    return _exhibit(number_text(entry.number), description, entry.number.line, end_line)
 
 
 def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
@@ -98,6 +106,7 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
         elif not first and entries and rest:
             previous = entries[-1]
             previous["description"] = squash(f"{previous['description'] or ''} {rest}")
+            previous["end_line"] = line
     return entries
 
 
@@ -132,13 +141,13 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
                             break
                         if item.kind == "contents":
                             continue
-                    target.append(_exhibit(number, _description(part), part.number.line))
+                    target.append(_entry_exhibit(part))
                 elif isinstance(part, Table):
                     target.extend(_table_entries(part, explicit_only=False))
         elif isinstance(item, Entry):
             number = number_text(item.number)
             if is_explicit(number) or _intro_before(items, position):
-                listed.append(_exhibit(number, _description(item), item.number.line))
+                listed.append(_entry_exhibit(item))
         elif isinstance(item, Table):
             listed.extend(_table_entries(item, explicit_only=True))
     return _unique(indexed or listed)

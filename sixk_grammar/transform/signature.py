@@ -110,9 +110,10 @@ def read_signers(block: SignatureBlock) -> list[dict]:
     if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
         signers.append(_signer(cells, 0))
     dates = [c for c in cells if c.kind == "date" and c.text]
+    end_line = block.lines[-1].line if block.lines else block.line
     for signer in signers:
         date = _nearest(dates, signer["_column"]) if dates else None
-        signer.update(registrant=registrant,
+        signer.update(end_line=end_line, registrant=registrant,
                       date=iso_date(date.text) if date else None,
                       date_text=date.text if date else None)
         signer.pop("_column")

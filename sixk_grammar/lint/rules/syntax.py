@@ -1,0 +1,133 @@
+"""SK001, SK100, SK101: input that cannot be read, parsed, or that stops short."""
+from __future__ import annotations
+
+from ...parser import kind
+from ..registry import rule
+
+END_OF_INPUT = "input ends inside an open section"
+CLOSING_TAGS = ("</table>", "</text>", "</document>", "</sec-document>", "</ims-document>",
+                "-----end privacy-enhanced message-----")
+
+
+@rule("SK001", "unreadable-input", "error",
+      "The file is empty, binary, not valid text, or over the size limit.",
+      "EDGAR Filer Manual vol. II 5.2 (ASCII documents)")
+def unreadable_input(context):
+    """
+    ## What it checks
+    Files that cannot be checked as a 6-K text document: empty (no text at all),
+    binary (NUL bytes), bytes that are not UTF-8 (read as Windows-1252 instead),
+    or larger than the size limit (`max-size` in the configuration, in MB).
+
+    ## Why
+    EDGAR accepts only ASCII text documents.  A file that is not text at all was
+    probably picked up by mistake, or corrupted in transfer.
+
+    ## Example
+    A zero-byte `filing.txt`, or a PDF renamed to `.txt`.
+
+    ## Fix
+    Check the right file; save text as ASCII (or UTF-8 without special
+    characters).
+    """
+    # Empty, binary and oversized files never reach the parser: the runner
+    # reports them (sixk_grammar.lint.runner.unreadable).  Here: bytes that
+    # were not UTF-8 and had to be read in another encoding.
+    encoding = context.result.get("encoding")
+    if encoding not in (None, "utf-8"):
+        yield context.finding("SK001", 1, 1, f"the file is not valid UTF-8; it was read as {encoding}")
+
+
+@rule("SK100", "syntax-error", "error",
+      "Text the grammar cannot place, with what it expected there.",
+      "EDGAR Filer Manual vol. II ch. 5 (document and tag structure)")
+def syntax_error(context):
+    """
+    ## What it checks
+    A place where the file does not follow the structure of a 6-K text
+    document or EDGAR submission: a closing tag that was never opened, a
+    `<TABLE>` opened inside another table, an envelope tag out of order.  The
+    message says what the grammar expected there.
+
+    ## Why
+    EDGAR's own validation rejects malformed tag structure, and tools that read
+    the filing later misread what follows the fault.
+
+    ## Example
+        <TABLE>
+        <S>   <C>
+        1     Press release
+        <TABLE>            <- a second <TABLE> before </TABLE>
+
+    ## Fix
+    Close or remove the tag the message names.
+    """
+    for error in context.result["syntax_errors"]:
+        if not error["message"].startswith(END_OF_INPUT):
+            expected = f" (expected {', '.join(error['expected'][:6])})" if error["expected"] else ""
+            yield context.finding("SK100", error["line"], error["column"], error["message"] + expected)
+
+
+@rule("SK101", "truncated-document", "error",
+      "The input ends inside a section: cut off before its end, or before any signature.",
+      "Form 6-K General Instructions (signature); EDGAR Filer Manual vol. II ch. 5")
+def truncated_document(context):
+    """
+    ## What it checks
+    Input that stops before the document does: inside an open `<TABLE>`,
+    `<TEXT>` or `<DOCUMENT>`; in the middle of a line of text; or before any
+    signature block was reached.
+
+    ## Why
+    A truncated download or a cover page split from its signature page is not a
+    complete filing, and the facts read from it are partial.
+
+    ## Example
+        SIGNATURES
+        Pursuant to the requirements of the Securities Exchange Act of 1934, the regi
+
+    ## Fix
+    Check the file against its source: download it again, or join the pages
+    that belong to it.
+    """
+    result, text = context.result, context.analysis.text
+    last_line = max(1, text.count("\n"))
+    error = end_of_input_error(context)
+    if error and (not context.analysis.ended_with_newline or "</TABLE>" not in error["message"]):
+        yield context.finding("SK101", error["line"], 1, "the " + error["message"])
+        return
+    cut_mid_line = _cut_mid_line(context)
+    if not result["signatures"] and context.main_is_text and not _ended_properly(context):
+        yield context.finding("SK101", last_line, 1, "the input ends before any signature block")
+    elif cut_mid_line:
+        yield context.finding("SK101", last_line, 1, "the input ends in the middle of a line")
+
+
+def end_of_input_error(context) -> dict | None:
+    """The syntax error saying the input ended inside an open section, if any."""
+    return next((e for e in context.result["syntax_errors"] if e["message"].startswith(END_OF_INPUT)), None)
+
+
+def cut_off(context) -> bool:
+    """Whether the input was cut short (SK101 reports it)."""
+    return any(True for _ in truncated_document(context))
+
+
+def _cut_mid_line(context) -> bool:
+    """The last line has no line end, and is no closing tag or finished exhibit entry."""
+    if context.analysis.ended_with_newline:
+        return False
+    last_line = len(context.lines) - 1
+    if context.lines[last_line - 1].strip().lower().endswith(CLOSING_TAGS):
+        return False
+    exhibits = context.result["exhibits"]
+    finished_list = (exhibits and context.result["signatures"]
+                     and exhibits[-1]["line"] <= last_line <= exhibits[-1]["end_line"])
+    return not finished_list
+
+
+def _ended_properly(context) -> bool:
+    """No signature, but the document plainly ended (closing tag, exhibit index)."""
+    if context.result["envelope"] is not None:
+        return any(kind(t) == "TEXT_CLOSE" and str(t) for t in context.tokens)
+    return bool(context.result["exhibits"]) and not _cut_mid_line(context)
