@@ -154,12 +154,12 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
 
 
 def _unique(entries: list[dict]) -> list[dict]:
-    """One entry per number; the first that has a description wins."""
-    chosen: dict[str, dict] = {}
+    """Drop mentions without a description of a number listed with one
+    ("EXHIBIT 99.1" in a table of contents); two described entries under one
+    number both stay (SK501 reports them)."""
+    described = {entry["number"] for entry in entries if entry["description"]}
+    kept: list[dict] = []
     for entry in entries:
-        known = chosen.get(entry["number"])
-        if known is None:
-            chosen[entry["number"]] = entry
-        elif not known["description"] and entry["description"]:
-            chosen[entry["number"]] = entry
-    return sorted(chosen.values(), key=lambda e: e["line"])
+        if entry["description"] or entry["number"] not in described | {e["number"] for e in kept}:
+            kept.append(entry)
+    return kept

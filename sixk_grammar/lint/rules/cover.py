@@ -182,8 +182,10 @@ def rule_12g3_2b_answer(context):
 
 
 def _line_82(cover):
-    position = cover["positions"]["file_number_82"]
-    return position or [cover["line"] or 1, 1]
+    """Where the 82- line is, else where the Rule 12g3-2(b) question is."""
+    question = _question(cover, "rule_12g3_2b")
+    fallback = [question["line"], question["column"]] if question else [cover["line"] or 1, 1]
+    return cover["positions"]["file_number_82"] or fallback
 
 
 @rule("SK308", "missing-82-file-number", "error",

@@ -1,0 +1,104 @@
+"""Each rule: a failing fixture with the exact code, line and column, and a passing one.
+
+Fixtures are the Nov 2002 seed (or an EDGAR submission around it) with one
+edit, so that every rule is tried on a real filing's layout.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS, read
+from sixk_grammar.lint import check
+from sixk_grammar.lint.registry import all_rules
+from test_envelope import HEADER, submission
+
+SEED = read(SEEDS[0])   # hanaro-2002-11
+
+
+def edited(text: str, *edits) -> str:
+    lines = text.split("\n")
+    for edit in edits:
+        lines = edit(lines)
+    return "\n".join(lines)
+
+
+def replace(number, old, new):
+    def apply(lines):
+        assert old in lines[number - 1], (number, old, lines[number - 1])
+        return lines[:number - 1] + [lines[number - 1].replace(old, new, 1)] + lines[number:]
+    return apply
+
+
+def delete(first, last=None):
+    return lambda lines: lines[:first - 1] + lines[(last or first):]
+
+
+def insert(after, *new):
+    return lambda lines: lines[:after] + list(new) + lines[after:]
+
+
+PAPER_BOX = ["Indicate by check mark if the registrant is submitting the Form 6-K in paper as",
+             "permitted by Regulation S-T Rule 101(b)(1): ____"]
+LINE_82 = ["If \"Yes\" is marked, indicate below the file number assigned to the registrant",
+           "in connection with Rule 12g3-2(b): 82-1234"]
+
+# code, the edited text, the (line, column) of the finding.
+CASES = [
+    ("SK001", "", (1, 1)),
+    ("SK100", edited(SEED, insert(76, "<TABLE>")), (77, 1)),
+    ("SK101", SEED[:SEED.index("Pursuant to the req") + 19], (53, 1)),
+    ("SK201", edited(SEED, replace(43, "Form 6-K:", "Form 6-K:" + " x" * 10)), (43, 81)),
+    ("SK202", edited(SEED, replace(77, "2002.", "2002." + " x" * 30)), (77, 133)),
+    ("SK203", edited(SEED, replace(43, "Inc.", "Inc.\u2019")), (43, 21)),
+    ("SK204", edited(SEED, replace(43, " (the", "\t(the")), (43, 21)),
+    ("SK205", edited(SEED, replace(78, "</TABLE>", "")), (71, 1)),
+    ("SK206", edited(SEED, insert(44, "<S>       <C>")), (45, 1)),
+    ("SK207", edited(SEED, insert(44, "<B>Press release</B>")), (45, 1)),
+    ("SK301", edited(SEED, delete(4)), (1, 1)),
+    ("SK302", edited(SEED, delete(15)), (1, 1)),
+    ("SK303", edited(SEED, replace(15, "November", "Novembr")), (15, 26)),
+    ("SK304", edited(SEED, delete(18, 24)), (1, 1)),
+    ("SK305", edited(SEED, replace(30, "   X   ", "       ")), (27, 6)),
+    ("SK306", edited(SEED, replace(30, "Form 40-F", "Form 40-F   X")), (30, 60)),
+    ("SK307", edited(SEED, replace(38, "No   X", "No    ")), (33, 6)),
+    ("SK308", edited(SEED, replace(38, "Yes           No   X", "Yes   X       No    ")), (33, 6)),
+    ("SK309", edited(SEED, insert(39, *LINE_82)), (40, 1)),
+    ("SK310", edited(SEED, replace(15, "November", "October"), insert(31, *PAPER_BOX)), (32, 1)),
+    ("SK401", edited(SEED, delete(49, 66)), (60, 1)),
+    ("SK402", edited(SEED, replace(62, "Date: November 18, 2002", "                       ")), (62, 1)),
+    ("SK403", edited(SEED, replace(62, "November 18, 2002", "November 31, 2002")), (62, 1)),
+    ("SK404", edited(SEED, replace(62, "/s/ ", "")), (62, 1)),
+    ("SK405", edited(SEED, delete(65)), (62, 1)),
+    ("SK406", edited(SEED, replace(58, "HANARO TELECOM, INC.", "ACME HOLDINGS LTD.")), (62, 1)),
+    ("SK407", edited(SEED, replace(62, "2002", "2001")), (62, 1)),
+    ("SK501", edited(SEED, insert(77, "99.1              a second press release.")), (78, 1)),
+    ("SK502", edited(SEED, replace(45, "99.1", "99.2")), (45, 1)),
+    ("SK601", submission().replace("SUBMISSION TYPE:\t6-K", "SUBMISSION TYPE:\t10-K"), (1, 1)),
+    ("SK602", submission().replace("REPORT:\t20021130", "REPORT:\t20030430"), (44, 26)),
+    ("SK603", submission().replace("NAME:\t\t\tHANARO TELECOM INC", "NAME:\t\t\tACME CORP"), (47, 1)),
+    ("SK604", submission().replace("COUNT:\t\t3", "COUNT:\t\t5"), (1, 1)),
+    ("SK605", submission().replace("<TYPE>EX-99.1", "<TYPE>EX-99.9"), (105, 1)),
+]
+
+
+def _codes_at(text):
+    return [(f.code, f.line, f.column) for f in check(text)]
+
+
+@pytest.mark.parametrize("code,text,position", CASES, ids=[case[0] for case in CASES])
+def test_failing_fixture(code, text, position):
+    assert (code, *position) in _codes_at(text)
+
+
+@pytest.mark.parametrize("code", [case[0] for case in CASES])
+def test_passing_fixture(code):
+    passing = submission() if code.startswith("SK6") else SEED
+    assert code not in [f.code for f in check(passing)]
+
+
+def test_every_rule_has_a_fixture():
+    assert {rule.code for rule in all_rules()} == {case[0] for case in CASES}
+
+
+def test_the_envelope_fixture_is_clean():
+    assert check(submission()) == [] and HEADER in submission()
