@@ -32,6 +32,10 @@ def missing_form_title(context):
     ## Why
     The title is how readers, and EDGAR's reviewers, know which report this is.
 
+    ## Example
+        SECURITIES AND EXCHANGE COMMISSION
+        REPORT OF FOREIGN PRIVATE ISSUER        <- no "FORM 6-K" line
+
     ## Fix
     Put "FORM 6-K" at the top of the cover.
     """
@@ -52,6 +56,10 @@ def missing_report_period(context):
     The form requires it, and the report month ties the filing to the home
     country disclosure it carries.
 
+    ## Example
+        FORM 6-K
+        HANARO TELECOM, INC.                    <- no "For the month of ..."
+
     ## Fix
     Add "For the month of <Month> <Year>" under the title.
     """
@@ -66,6 +74,10 @@ def invalid_report_period(context):
     """
     ## What it checks
     The period on the cover reads as a month and a year of the EDGAR era.
+
+    ## Why
+    A misspelt or impossible period cannot be matched to the home-country
+    report, and EDGAR's CONFORMED PERIOD OF REPORT is usually derived from it.
 
     ## Example
         For the month of Novembr 2002
@@ -94,6 +106,14 @@ def missing_registrant(context):
     specified in its charter)", "(Translation of registrant's name into
     English)" or as the company name under the title.
 
+    ## Why
+    The registrant's name identifies who furnishes the report; EDGAR's header
+    alone is not part of the document readers see.
+
+    ## Example
+        For the month of November 2002
+        Indicate by check mark whether ...      <- no name between them
+
     ## Fix
     Add the registrant's name with its caption.
     """
@@ -119,6 +139,10 @@ def annual_report_form_unmarked(context):
     file annual reports under cover of Form 20-F or Form 40-F" is on the cover
     and one answer is marked.
 
+    ## Why
+    The answer tells the SEC which annual report form the registrant is
+    subject to; an unanswered question makes the cover incomplete.
+
     ## Example
         Form 20-F ____      Form 40-F ____
 
@@ -143,6 +167,10 @@ def annual_report_form_both_marked(context):
     ## What it checks
     Only one of Form 20-F and Form 40-F is marked.
 
+    ## Why
+    A registrant files its annual report on one form only; two marks make the
+    answer meaningless.
+
     ## Example
         Form 20-F  X        Form 40-F  X
 
@@ -164,6 +192,10 @@ def rule_12g3_2b_answer(context):
     ## What it checks
     When the cover asks whether the registrant furnishes information under
     Rule 12g3-2(b), exactly one of Yes and No is marked.
+
+    ## Why
+    Until 2008 the form asked it of every registrant, and the 82- line depends
+    on the answer.
 
     ## Example
         Yes ____    No ____
@@ -196,6 +228,10 @@ def missing_82_file_number(context):
     A registrant that marks Yes to the Rule 12g3-2(b) question gives its file
     number: "82-" followed by digits.
 
+    ## Why
+    Registrants exempt under Rule 12g3-2(b) are identified by their 82- file
+    number; Yes without it leaves the claim unsupported.
+
     ## Example
         Yes  X      No ____
         ... 12g3-2(b): 82-________
@@ -216,6 +252,10 @@ def unexpected_82_file_number(context):
     ## What it checks
     A registrant that marks No to the Rule 12g3-2(b) question leaves the 82-
     line blank (or "N/A").
+
+    ## Why
+    An 82- number belongs only to registrants claiming the Rule 12g3-2(b)
+    exemption; with No marked one of the two answers is wrong.
 
     ## Example
         Yes ____    No  X
@@ -244,6 +284,11 @@ def obsolete_cover_item(context):
     ## Why
     Filers keep old cover templates for years.  It is not an error, but a
     reviewer may want the cover brought up to date.
+
+    ## Example
+        For the month of October 2002
+        Indicate by check mark if the registrant is submitting the Form 6-K in paper
+        as permitted by Regulation S-T Rule 101(b)(1): ____     <- added in Nov 2002
 
     ## Fix
     Use the cover of the current form.

@@ -20,6 +20,14 @@ def submission_type_mismatch(context):
     `CONFORMED SUBMISSION TYPE` is 6-K or 6-K/A, the first document's `<TYPE>`
     agrees with it, and a cover titled "FORM 6-K/A" sits in a 6-K/A submission.
 
+    ## Why
+    The submission type decides how EDGAR disseminates and indexes the filing;
+    a 6-K under another type is lost to those who look for it.
+
+    ## Example
+        CONFORMED SUBMISSION TYPE:\t10-K
+        <TYPE>6-K
+
     ## Fix
     File under the submission type the document is.
     """
@@ -49,6 +57,10 @@ def period_mismatch(context):
     The header's `CONFORMED PERIOD OF REPORT` falls in the month the cover
     reports on.
 
+    ## Why
+    The header's period is what EDGAR's indexes show; a different month points
+    readers to the wrong report.
+
     ## Example
     Header `20030430`, cover "For the month of May 2003".
 
@@ -76,6 +88,10 @@ def registrant_name_mismatch(context):
     A different name usually means the document was filed under the wrong CIK.
     Names change over time, so this is a warning.
 
+    ## Example
+        COMPANY CONFORMED NAME:\tACME CORP
+        ... cover: HANARO TELECOM, INC.
+
     ## Fix
     Check the CIK the submission was filed under.
     """
@@ -94,6 +110,13 @@ def document_count_mismatch(context):
     """
     ## What it checks
     The header's `PUBLIC DOCUMENT COUNT` equals the number of `<DOCUMENT>`s.
+
+    ## Why
+    The count is fixed when the submission is assembled; a different number of
+    documents means one was lost or added in transit.
+
+    ## Example
+        PUBLIC DOCUMENT COUNT:\t\t3          <- two <DOCUMENT>s follow
 
     ## Fix
     A document was lost or added after the header was made: compare with the
@@ -115,6 +138,10 @@ def missing_exhibit_document(context):
     ## What it checks
     Each exhibit in the index of a full submission has its own `<DOCUMENT>`
     with `<TYPE>EX-<number>`.
+
+    ## Why
+    An exhibit named in the index but never attached leaves readers without the
+    document the report says it furnishes.
 
     ## Example
     The index lists 99.1 and 99.2; the submission holds only `<TYPE>EX-99.1`.

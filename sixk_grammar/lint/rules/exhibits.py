@@ -12,6 +12,10 @@ def duplicate_exhibit_number(context):
     ## What it checks
     Each exhibit in the index has a number of its own.
 
+    ## Why
+    Exhibits are referred to by number; two under one number are ambiguous, and
+    EDGAR's document types (EX-99.1) must be unique.
+
     ## Example
         99.1    Press release dated May 2, 2003
         99.1    Press release dated May 9, 2003
@@ -53,6 +57,11 @@ def exhibit_not_indexed(context):
     ## Why
     The index is where readers and EDGAR's document list look for the
     exhibits; one missing from it is easily missed.
+
+    ## Example
+        Exhibit 99.2: press release ...         <- in the body
+        EXHIBIT INDEX
+        99.1    Press release ...               <- 99.2 missing
 
     ## Fix
     Add the exhibit to the index, or correct the number in the body.

@@ -39,6 +39,9 @@ def missing_signature(context):
     The form must be signed on the registrant's behalf by a duly authorized
     person.
 
+    ## Example
+        ... the last page of the report, then the exhibit index; no "SIGNATURES"
+
     ## Fix
     Add the signature page.
     """
@@ -66,6 +69,13 @@ def missing_signature_date(context):
     ## What it checks
     Each signer's block carries "Date:" with a date.
 
+    ## Why
+    The date of signing dates the report; without it the signature block is
+    incomplete.
+
+    ## Example
+                                          By: /s/ Kyu June Hwang     <- no Date:
+
     ## Fix
     Add the date of signing.
     """
@@ -80,6 +90,9 @@ def invalid_signature_date(context):
     """
     ## What it checks
     The signature date is a real calendar day.
+
+    ## Why
+    An impossible date is a typing slip that makes the signature's date unknown.
 
     ## Example
         Date: February 30, 2003
@@ -105,6 +118,9 @@ def missing_conformed_signature(context):
     Regulation S-T Rule 302 requires electronic signatures to be typed in the
     form /s/ followed by the name.
 
+    ## Example
+        By: Kyu June Hwang                      <- no /s/
+
     ## Fix
     Write "By: /s/ <name>".
     """
@@ -120,6 +136,14 @@ def missing_signer_name_or_title(context):
     ## What it checks
     Under the signature, the signing officer's name and title are printed
     ("Name:" and "Title:", or plain lines).
+
+    ## Why
+    Form 6-K asks for the name and title to be printed under the signature of
+    the signing officer, so readers know who signed and in what capacity.
+
+    ## Example
+        By: /s/ Kyu June Hwang
+            Name: Kyu June Hwang                 <- no Title:
 
     ## Fix
     Print the name and title under the signature.
@@ -139,6 +163,10 @@ def signature_registrant_mismatch(context):
     The registrant named in the signature block is the one on the cover,
     compared leniently: case, punctuation and suffixes such as "Inc." or "Ltd."
     do not count, and either the native or the English name may be used.
+
+    ## Why
+    The block signs for the registrant; a different name often means a cover or
+    signature page reused from another company's filing.
 
     ## Example
     Cover: "HANARO TELECOM, INC.", signature: "HANARO COMMUNICATIONS".
@@ -167,6 +195,10 @@ def implausible_signature_date(context):
     ## Why
     A date before the period reported on, or long after it, is usually a date
     copied from an earlier filing.
+
+    ## Example
+        For the month of November 2002
+        Date: November 18, 2001                 <- a year early
 
     ## Fix
     Check the date of signing and the report month.

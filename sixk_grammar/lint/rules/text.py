@@ -117,6 +117,9 @@ def tab_character(context):
     screen come out ragged on EDGAR.  The Manual asks for spaces, especially in
     tables.  This is advice, not a ban: a warning.
 
+    ## Example
+        Exhibit\t99.1\tPress release          <- tabs between the columns
+
     ## Fix
     Replace tabs with spaces.
     """
