@@ -103,10 +103,10 @@ def read_signers(block: SignatureBlock) -> list[dict]:
     cells = [cell for line in block.lines for cell in line.cells if cell.text or cell.kind in FIELD_KINDS.values()]
     _fill_empty_labels(cells)
     registrant = _registrant(cells)
-    signers = []
-    for index, cell in enumerate(cells):
-        if cell.kind == "by" or (cell.kind == "signature" and not cell.used):
-            signers.append(_signer(cells, index))
+    anchors = [index for index, cell in enumerate(cells)
+               if cell.kind == "by" or (cell.kind == "signature" and not cell.used)]
+    side_by_side = len({cells[index].column for index in anchors}) > 1
+    signers = [_signer(cells, index, side_by_side) for index in anchors]
     if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
         signers.append(_signer(cells, 0))
     dates = [c for c in cells if c.kind == "date" and c.text]
@@ -154,8 +154,12 @@ def _nearest(cells: list[Cell], column: int) -> Cell:
     return min(cells, key=lambda c: abs(c.column - column))
 
 
-def _signer(cells: list[Cell], start: int) -> dict:
-    """The signer whose "By:" (or typed signature) is ``cells[start]``."""
+def _signer(cells: list[Cell], start: int, side_by_side: bool = False) -> dict:
+    """The signer whose "By:" (or typed signature) is ``cells[start]``.
+
+    When signers stand side by side, a signer's name and title are those in
+    its own column.
+    """
     anchor = cells[start]
     signature = anchor.text if anchor.kind in ("by", "signature") else None
     anchor.used = True
@@ -163,7 +167,7 @@ def _signer(cells: list[Cell], start: int) -> dict:
     for cell in cells[start + 1:]:
         if cell.kind == "by" and cell.column == anchor.column:
             break
-        if abs(cell.column - anchor.column) > COLUMN_SLACK * 3 and cell.line == anchor.line:
+        if side_by_side and abs(cell.column - anchor.column) > COLUMN_SLACK:
             continue
         if cell.kind == "name" and name is None:
             name = cell.text or None

@@ -1,7 +1,6 @@
 """SK001, SK100, SK101: input that cannot be read, parsed, or that stops short."""
 from __future__ import annotations
 
-from ...parser import kind
 from ..registry import rule
 
 END_OF_INPUT = "input ends inside an open section"
@@ -75,8 +74,10 @@ def truncated_document(context):
     """
     ## What it checks
     Input that stops before the document does: inside an open `<TABLE>`,
-    `<TEXT>` or `<DOCUMENT>`; in the middle of a line of text; or before any
-    signature block was reached.
+    `<TEXT>` or `<DOCUMENT>`; inside the cover page; or in the middle of a
+    line (unless the line closes the document: a closing tag, or the last
+    entry of an exhibit list after the signature).  A document that ends
+    cleanly without a signature block is SK401's.
 
     ## Why
     A truncated download or a cover page split from its signature page is not a
@@ -97,8 +98,10 @@ def truncated_document(context):
         yield context.finding("SK101", error["line"], 1, "the " + error["message"])
         return
     cut_mid_line = _cut_mid_line(context)
-    if not result["signatures"] and context.main_is_text and not _ended_properly(context):
-        yield context.finding("SK101", last_line, 1, "the input ends before any signature block")
+    if context.main_is_text and not _has_body(context):
+        yield context.finding("SK101", last_line, 1, "the input ends inside the cover page")
+    elif cut_mid_line and not result["signatures"] and context.main_is_text:
+        yield context.finding("SK101", last_line, 1, "the input ends mid-line before any signature block")
     elif cut_mid_line:
         yield context.finding("SK101", last_line, 1, "the input ends in the middle of a line")
 
@@ -126,8 +129,7 @@ def _cut_mid_line(context) -> bool:
     return not finished_list
 
 
-def _ended_properly(context) -> bool:
-    """No signature, but the document plainly ended (closing tag, exhibit index)."""
-    if context.result["envelope"] is not None:
-        return any(kind(t) == "TEXT_CLOSE" and str(t) for t in context.tokens)
-    return bool(context.result["exhibits"]) and not _cut_mid_line(context)
+def _has_body(context) -> bool:
+    """Whether the 6-K's text goes on past its cover page."""
+    document = next(context.analysis.tree.find_data("text_document"), None)
+    return document is not None and any(getattr(c, "data", None) == "body" for c in document.children)

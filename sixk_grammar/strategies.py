@@ -1,0 +1,373 @@
+"""Hypothesis strategies for realistic Form 6-K filings, to fuzz EDGAR tools.
+
+Install with ``pip install "sixk_grammar[test]"`` (hypothesis is optional).
+
+    from hypothesis import given
+    from sixk_grammar.strategies import filings, mutants
+
+    @given(filings())
+    def test_my_tool_reads_the_registrant(model_and_text):
+        model, text = model_and_text
+        assert my_tool(text).registrant == model.registrant
+
+- ``filing_models()`` draws the facts of a 6-K (``FilingModel``);
+- ``renderings(model)`` lays those facts out as filing agents do (centred or
+  left, every check-mark style, marks on the option line or under it, the
+  exhibit index as <TABLE> markup or a list, signers side by side, CRLF...);
+- ``filings()`` draws both: ``(model, text)``;
+- ``mutants(text)`` applies one realistic defect to a valid filing and
+  returns ``(mutated_text, expected_rule_code)``.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import textwrap
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+WORDS = ("ACME", "NORTHERN", "PACIFIC", "GLOBAL", "UNITED", "ORIENT", "ATLAS", "CEDAR", "HARBOR",
+         "SUMMIT", "METRO", "SILVER", "DELTA", "PIONEER", "CRYSTAL", "ALPINE", "MERIDIAN", "NOVA")
+TRADES = ("TELECOM", "MINING", "ENERGY", "BANK", "HOLDINGS", "ELECTRIC POWER", "STEEL", "AIRLINES",
+          "PHARMACEUTICAL", "SHIPPING", "CHEMICAL", "FINANCIAL GROUP")
+SUFFIXES = ("INC.", "LTD.", "CO., LTD.", "S.A.", "PLC", "AG", "N.V.", "LIMITED", "CORPORATION", "S.p.A.")
+STREETS = ("Main Street", "Harbour Road", "Avenida Central", "Rue de la Paix", "King Street West")
+CITIES = ("Seoul, Korea", "Tokyo 100-0004, Japan", "Santiago, Chile", "Milan 20123, Italy",
+          "Toronto, Ontario, Canada", "Mumbai 400 001, India")
+FIRST = ("Kyu", "Maria", "John", "Akira", "Ines", "Pieter", "Ana", "Rahul", "Sophie", "Tomas")
+LAST = ("Hwang", "Rossi", "Tanaka", "Silva", "Dubois", "Patel", "Jensen", "Novak", "Moreau", "Kim")
+TITLES = ("Managing Director", "Chief Financial Officer", "Corporate Secretary", "General Counsel",
+          "Director", "Senior Vice President, Investor Relations")
+TOPICS = ("its results for the third quarter", "the election of new directors", "a dividend payment",
+          "the acquisition of a subsidiary", "its annual general meeting of shareholders")
+
+
+@dataclass
+class Signer:
+    name: str
+    title: str
+    date: dt.date
+
+
+@dataclass
+class Exhibit:
+    number: str
+    description: str
+
+
+@dataclass
+class FilingModel:
+    """The facts of one 6-K; ``parse`` of a rendering gives them back."""
+
+    registrant: str
+    english_name: str | None
+    address: list[str]
+    year: int
+    month: int
+    commission_file_number: str | None
+    annual_report_form: str            # "20-F" or "40-F"
+    rule_12g3_2b: str | None           # "yes", "no", or None: question left out
+    file_number_82: str | None         # with "yes" only
+    paper_boxes: bool                  # the Regulation S-T 101(b)(1)/(7) boxes
+    signers: list[Signer]
+    exhibits: list[Exhibit]
+    envelope: bool
+    accession: str = "0000950103-03-000123"
+
+    @property
+    def report_month(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def cover_registrant(self) -> str:
+        """The name the cover's caption rules make the registrant."""
+        return self.registrant
+
+
+@dataclass
+class Style:
+    """How one filing agent lays the facts out."""
+
+    centred: bool
+    title: str
+    report_title: str
+    period: str
+    caption: str                      # exact | name | translation
+    mark: str
+    blank: str
+    mark_below: bool
+    page_numbers: bool
+    table_index: bool
+    signature_first: bool
+    by: str
+    conformed: str
+    date_left: bool
+    crlf: bool
+    trailing_blanks: bool
+    wrap: int = 80
+    extra: dict = field(default_factory=dict)
+
+
+def _company_names():
+    return st.builds(lambda w, t, s: f"{w} {t} {s}", st.sampled_from(WORDS),
+                     st.sampled_from(TRADES), st.sampled_from(SUFFIXES))
+
+
+def _dates_in(year, month):
+    last = calendar.monthrange(year, month)[1]
+    return st.integers(1, last).map(lambda day: dt.date(year, month, day))
+
+
+@st.composite
+def filing_models(draw) -> FilingModel:
+    """The facts of a 6-K."""
+    year = draw(st.integers(1996, 2007))
+    month = draw(st.integers(1, 12))
+    registrant = draw(_company_names())
+    english = draw(st.one_of(st.none(), _company_names()))
+    rule_12g3 = draw(st.sampled_from(["yes", "no", None]))
+    number_82 = f"82-{draw(st.integers(1000, 99999))}" if rule_12g3 == "yes" else None
+    signer_count = draw(st.integers(1, 2))
+    # Signers side by side share 80 columns: their titles are the short ones.
+    titles = TITLES if signer_count == 1 else tuple(t for t in TITLES if len(t) <= 25)
+    signers = [Signer(f"{draw(st.sampled_from(FIRST))} {draw(st.sampled_from('ABCDEFGHJKLMNPRST'))}. "
+                      f"{draw(st.sampled_from(LAST))}", draw(st.sampled_from(titles)),
+                      draw(_dates_in(year, month))) for _ in range(signer_count)]
+    if signer_count == 2:
+        signers[1].date = signers[0].date
+    exhibit_count = draw(st.integers(0, 3))
+    exhibits = [Exhibit(f"99.{index + 1}", f"Press release dated {draw(_dates_in(year, month)):%B %d, %Y} "
+                        f"regarding {draw(st.sampled_from(TOPICS))}"
+                        + draw(st.sampled_from(["", ", as filed with the home country exchange and "
+                                                    "published in the national press"])) + ".")
+                for index in range(exhibit_count)]
+    file_number = draw(st.one_of(st.none(), st.integers(1, 99).flatmap(
+        lambda a: st.integers(10000, 99999).map(lambda b: f"{a}-{b}"))))
+    return FilingModel(
+        registrant=registrant, english_name=english,
+        address=[f"{draw(st.integers(1, 999))} {draw(st.sampled_from(STREETS))}", draw(st.sampled_from(CITIES))],
+        year=year, month=month, commission_file_number=file_number,
+        annual_report_form=draw(st.sampled_from(["20-F", "40-F"])), rule_12g3_2b=rule_12g3,
+        file_number_82=number_82, paper_boxes=draw(st.booleans()) and (year, month) >= (2002, 11),
+        signers=signers, exhibits=exhibits, envelope=draw(st.booleans()))
+
+
+MARKS = ("X", "x", "[X]", "|X|", "___X___", "V", "\u00fe", "\u00fd")
+BLANKS = ("____", "---", "[ ]", "|_|", "-----", "")
+
+
+@st.composite
+def styles(draw) -> Style:
+    return Style(
+        centred=draw(st.booleans()),
+        title=draw(st.sampled_from(["FORM 6-K", "Form 6-K", "F O R M  6-K", "FORM 6 - K"])),
+        report_title=draw(st.sampled_from(["REPORT OF FOREIGN PRIVATE ISSUER", "Report of Foreign Issuer"])),
+        period=draw(st.sampled_from(["For the month of {m} {y}", "For the month of: {m}, {y}",
+                                     "FOR THE MONTH OF {M} {y}", "Report on Form 6-K for the month of {m} {y}"])),
+        caption=draw(st.sampled_from(["exact", "name", "translation"])),
+        mark=draw(st.sampled_from(MARKS)), blank=draw(st.sampled_from(BLANKS)),
+        mark_below=draw(st.booleans()), page_numbers=draw(st.booleans()),
+        table_index=draw(st.booleans()), signature_first=draw(st.booleans()),
+        by=draw(st.sampled_from(["By:", "By"])), conformed=draw(st.sampled_from(["/s/", "/S/"])),
+        date_left=draw(st.booleans()), crlf=draw(st.booleans()), trailing_blanks=draw(st.booleans()),
+    )
+
+
+def _place(line: str, style: Style) -> str:
+    return line.center(80).rstrip() if style.centred else line
+
+
+def _answer_lines(options: list[str], chosen: str | None, style: Style) -> list[str]:
+    """An option line, and the line of marks under it when the style puts them there."""
+    line, below = "", ""
+    for option in options:
+        line += " " * 6 + option
+        mark = style.mark if chosen and option.lower().endswith(chosen.lower()) else style.blank
+        if style.mark_below and not mark.startswith(("[", "|")):
+            below = below.ljust(len(line) - len(option) + 2) + mark
+        else:
+            line += "   " + mark
+    return [line.rstrip()] + ([below.rstrip()] if below.strip() else [])
+
+
+def _cover(model: FilingModel, style: Style) -> list[str]:
+    month_name = calendar.month_name[model.month]
+    out = [_place(style.title, style), "", _place("SECURITIES AND EXCHANGE COMMISSION", style),
+           _place("Washington, D.C. 20549", style), "", _place(style.report_title, style),
+           _place("Pursuant to Rule 13a-16 or 15d-16 of", style),
+           _place("the Securities Exchange Act of 1934", style), "",
+           _place(style.period.format(m=month_name, M=month_name.upper(), y=model.year), style), ""]
+    if model.commission_file_number:
+        out += [_place(f"Commission File Number {model.commission_file_number}", style), ""]
+    caption = {"exact": "(Exact name of registrant as specified in its charter)",
+               "name": "(Name of Registrant)",
+               "translation": "(Translation of registrant's name into English)"}[style.caption]
+    out += [_place(model.registrant, style), _place(caption, style), ""]
+    if model.english_name and style.caption == "exact":
+        out += [_place(model.english_name, style),
+                _place("(Translation of registrant's name into English)", style), ""]
+    out += [_place(line, style) for line in model.address]
+    out += [_place("(Address of principal executive offices)", style), ""]
+    out += ["Indicate by check mark whether the registrant files or will file annual reports",
+            "under cover of Form 20-F or Form 40-F.", ""]
+    out += _answer_lines(["Form 20-F", "Form 40-F"], model.annual_report_form, style) + [""]
+    if model.paper_boxes:
+        for rule in ("1", "7"):
+            out += ["Indicate by check mark if the registrant is submitting the Form 6-K in paper as",
+                    f"permitted by Regulation S-T Rule 101(b)({rule}): {style.blank or '____'}", ""]
+    if model.rule_12g3_2b:
+        out += ["Indicate by check mark whether the registrant by furnishing the information",
+                "contained in this Form is also thereby furnishing the information to the",
+                "Commission pursuant to Rule 12g3-2(b) under the Securities Exchange Act of 1934.", ""]
+        out += _answer_lines(["Yes", "No"], model.rule_12g3_2b, style) + [""]
+        out += ['If "Yes" is marked, indicate below the file number assigned to the registrant',
+                f"in connection with Rule 12g3-2(b): {model.file_number_82 or '82-____'}", ""]
+    return out
+
+
+def _narrative(model: FilingModel, style: Style) -> list[str]:
+    sentence = (f"{model.signers[0].name.split()[0]}'s company, {model.registrant}, is furnishing under "
+                f"cover of Form 6-K the information described below, which it has made public in its "
+                f"home country.")
+    return textwrap.wrap(sentence, style.wrap) + [""]
+
+
+def _signature(model: FilingModel, style: Style) -> list[str]:
+    out = [_place("SIGNATURES", style), "",
+           "Pursuant to the requirements of the Securities Exchange Act of 1934, the",
+           "registrant has duly caused this report to be signed on its behalf by the",
+           "undersigned, thereunto duly authorized.", "", " " * 40 + model.registrant, ""]
+    date = f"{model.signers[0].date:%B} {model.signers[0].date.day}, {model.signers[0].date.year}"
+    if len(model.signers) > 1:
+        columns = [8, 46]
+    else:   # as far right as the longest line allows within 80 columns
+        signer = model.signers[0]
+        widest = max(len(f"Title: {signer.title}"), len(f"{style.by} {style.conformed} {signer.name}"))
+        columns = [min(40, 80 - widest)]
+    if len(model.signers) > 1:
+        out.append(f"Date: {date}")
+    rows = [[], [], []]
+    for signer, column in zip(model.signers, columns):
+        rows[0].append((column, f"{style.by} {style.conformed} {signer.name}"))
+        rows[1].append((column, f"Name:  {signer.name}"))
+        rows[2].append((column, f"Title: {signer.title}"))
+    for index, row in enumerate(rows):
+        line = ""
+        if index == 0 and len(model.signers) == 1 and style.date_left:
+            line = f"Date: {date}"
+        for column, text in row:
+            line = line + " " * max(2, column - len(line)) + text if line else " " * column + text
+        out.append(line)
+    if len(model.signers) == 1 and not style.date_left:
+        out.append(" " * 40 + f"Date:  {date}")
+    return out + [""]
+
+
+def _exhibit_index(model: FilingModel, style: Style) -> list[str]:
+    if not model.exhibits:
+        return []
+    out = [_place("EXHIBIT INDEX", style), ""]
+    if style.table_index:
+        out += ["<TABLE>", "<CAPTION>", "Exhibit    Description", "-------    -----------",
+                "<S>        <C>"]
+        for exhibit in model.exhibits:
+            lines = textwrap.wrap(exhibit.description, 60)
+            out += [f"{exhibit.number:<11}{lines[0]}"] + [" " * 11 + line for line in lines[1:]]
+        out.append("</TABLE>")
+    else:
+        for exhibit in model.exhibits:
+            lines = textwrap.wrap(exhibit.description, 60)
+            out += [f"Exhibit {exhibit.number}: {lines[0]}"] + [" " * 14 + line for line in lines[1:]]
+            out.append("")
+    return out + [""]
+
+
+def _envelope(model: FilingModel, document: str) -> str:
+    stamp = f"{model.signers[0].date:%Y%m%d}"
+    header = (f"<SEC-DOCUMENT>{model.accession}.txt : {stamp}\n<SEC-HEADER>{model.accession}.hdr.sgml : {stamp}\n"
+              f"ACCESSION NUMBER:\t\t{model.accession}\nCONFORMED SUBMISSION TYPE:\t6-K\n"
+              f"PUBLIC DOCUMENT COUNT:\t\t1\nCONFORMED PERIOD OF REPORT:\t{model.year:04d}{model.month:02d}"
+              f"{calendar.monthrange(model.year, model.month)[1]:02d}\nFILED AS OF DATE:\t\t{stamp}\n\n"
+              f"FILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\t{model.registrant}\n"
+              f"\t\tCENTRAL INDEX KEY:\t\t\t0001234567\n</SEC-HEADER>\n")
+    exhibits = "".join(
+        f"<DOCUMENT>\n<TYPE>EX-{exhibit.number}\n<SEQUENCE>{index + 2}\n<FILENAME>dex{index + 1}.txt\n"
+        f"<TEXT>\n{textwrap.fill(exhibit.description, 72)}\n</TEXT>\n</DOCUMENT>\n"
+        for index, exhibit in enumerate(model.exhibits))
+    return (header.replace("COUNT:\t\t1", f"COUNT:\t\t{1 + len(model.exhibits)}")
+            + "<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>d6k.txt\n<TEXT>\n" + document
+            + "</TEXT>\n</DOCUMENT>\n" + exhibits + "</SEC-DOCUMENT>\n")
+
+
+def render(model: FilingModel, style: Style) -> str:
+    """The filing's text for one model and one style."""
+    pages = [_cover(model, style), _narrative(model, style)]
+    signature, index = _signature(model, style), _exhibit_index(model, style)
+    pages += [signature, index] if style.signature_first or not index else [index, signature]
+    lines: list[str] = []
+    for number, page in enumerate(p for p in pages if p):
+        lines.append(f"<PAGE>   {number + 1}" if style.page_numbers else "<PAGE>")
+        lines.extend(page)
+    if style.trailing_blanks:   # within the 80 columns, which count blanks too
+        lines = [line + "  " if line.strip() and len(line) <= 78 else line for line in lines]
+    text = "\n".join(lines) + "\n"
+    if model.envelope:
+        text = _envelope(model, text)
+    return text.replace("\n", "\r\n") if style.crlf else text
+
+
+def renderings(model: FilingModel):
+    """The text of ``model`` in a layout drawn from what filing agents do."""
+    return styles().map(lambda style: render(model, style))
+
+
+def filings():
+    """``(model, text)`` pairs."""
+    return filing_models().flatmap(lambda model: renderings(model).map(lambda text: (model, text)))
+
+
+# ------------------------------------------------------------------ mutants ---
+
+def _mutations(text: str) -> list[tuple[str, str]]:
+    """Every single-edit defect that applies to this text, with its rule code."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    found = []
+
+    def swap(old, new, code, count=1):
+        if old in text:
+            found.append((text.replace(old, new, count), code))
+
+    if "SIGNATURES" in text:
+        start = text.index("SIGNATURES")
+        page = text.rfind("<PAGE>", 0, start)
+        end = text.find("<PAGE>", start)
+        found.append((text[:page] + (text[end:] if end > 0 else text[text.find("</TEXT>"):]
+                                     if "</TEXT>" in text else ""), "SK401"))
+    for option in ("Form 40-F", "Form 20-F"):
+        line_end = text.find(newline, text.find(option, text.find("Form 40-F.")))
+        if line_end > 0:
+            found.append((text[:line_end] + "   X" + text[line_end:], "SK306"))
+            break
+    swap("SECURITIES AND EXCHANGE COMMISSION", "SECURITIES AND EXCHANGE COMMISSION " + "z" * 60, "SK201")
+    swap("Washington, D.C. 20549", "Washington,\tD.C. 20549", "SK204")
+    swap("</TABLE>", "", "SK205")
+    swap("'s company", "\u2019s company", "SK203")
+    for month in calendar.month_name[1:]:
+        swap(f"of {month} ", f"of {month[:-1]}x ", "SK303")
+        swap(f"of: {month},", f"of: {month[:-1]}x,", "SK303")
+        swap(f"OF {month.upper()} ", f"OF {month.upper()[:-1]}X ", "SK303")
+    swap("/s/ ", "", "SK404")
+    swap("/S/ ", "", "SK404")
+    swap("Title: ", "       ", "SK405")
+    swap("Form 6-K" + newline, "Form 6-X" + newline, "SK301")
+    swap("FORM 6-K" + newline, "FORM 6-X" + newline, "SK301")
+    return found
+
+
+def mutants(text: str):
+    """``(mutated_text, expected_rule_code)``: one realistic defect in ``text``."""
+    options = _mutations(text)
+    if not options:
+        return st.nothing()
+    return st.sampled_from(options)

@@ -1,0 +1,108 @@
+"""Properties over generated 6-Ks (sixk_grammar.strategies) and fuzzed input.
+
+Run with HYPOTHESIS_PROFILE=ci (default), dev or thorough; see conftest.py.
+"""
+from __future__ import annotations
+
+from hypothesis import example, given, strategies as st
+
+import sixk_grammar
+from conftest import REAL, SEEDS, read
+from sixk_grammar.lint import check
+from sixk_grammar.strategies import filings, mutants
+
+CORPUS_TEXTS = [read(path) for path in SEEDS + REAL]
+
+
+def facts_match(model, result):
+    cover = result["cover"]
+    assert result["complete"] is True, result["syntax_errors"]
+    assert result["syntax_errors"] == []
+    assert cover["registrant"] == model.registrant
+    assert cover["report_month"] == model.report_month
+    assert cover["commission_file_number"] == model.commission_file_number
+    assert cover["annual_report_form"] == model.annual_report_form
+    assert cover["rule_12g3_2b"] == model.rule_12g3_2b
+    assert cover["file_number_82"] == model.file_number_82
+    assert cover["paper_101b1"] == ("no" if model.paper_boxes else None) or not model.paper_boxes
+    assert [(s["name"], s["title"], s["date"]) for s in result["signatures"]] == [
+        (s.name, s.title, s.date.isoformat()) for s in model.signers]
+    assert all("/s/" in s["signature"].lower() for s in result["signatures"])
+    assert [(e["number"], e["description"]) for e in result["exhibits"]] == [
+        (e.number, e.description) for e in model.exhibits]
+    if model.envelope:
+        assert result["envelope"]["accession_number"] == model.accession
+        assert result["envelope"]["filer"]["company_conformed_name"] == model.registrant
+
+
+@given(filings())
+def test_round_trip(model_and_text):
+    """1. The facts parsed from a rendering are the model's."""
+    model, text = model_and_text
+    facts_match(model, sixk_grammar.parse(text))
+
+
+def _errors(text):
+    """Error findings, but SK203 for the non-ASCII check marks some agents use."""
+    return [f for f in check(text) if f.severity == "error"
+            and not (f.code == "SK203" and not text.isascii())]
+
+
+@given(filings())
+def test_valid_filings_are_clean(model_and_text):
+    """2. check finds nothing at error severity in a valid filing."""
+    assert _errors(model_and_text[1]) == []
+
+
+@given(filings().flatmap(lambda pair: mutants(pair[1])))
+def test_mutants_are_reported_by_their_rule(mutant_and_code):
+    """3. One defect: its rule, and no unrelated error."""
+    mutant, code = mutant_and_code
+    errors = {f.code for f in _errors(mutant)}
+    found = {f.code for f in check(mutant)}
+    assert code in found
+    assert errors <= {code}
+
+
+@given(filings(), st.floats(0, 1))
+def test_truncation_keeps_what_was_read(model_and_text, fraction):
+    """4. A cut anywhere: no exception, the fields before the cut, and SK101
+    when the cut falls mid-line before the signature block ends."""
+    model, text = model_and_text
+    whole = sixk_grammar.parse(text)
+    cut = int(len(text) * fraction)
+    prefix = text[:cut]
+    result = sixk_grammar.parse(prefix)
+    lines_read = prefix.count("\n")
+    cover = whole["cover"]
+    if cover["positions"]["registrant"] < lines_read:
+        assert result["cover"]["report_month"] == cover["report_month"]
+    signature_end = whole["signatures"][-1]["end_line"]
+    if prefix and not prefix.endswith("\n") and lines_read < signature_end - 1:
+        assert "SK101" in {f.code for f in check(prefix)}
+
+
+SPLICE = st.tuples(st.sampled_from(CORPUS_TEXTS), st.sampled_from(CORPUS_TEXTS),
+                   st.floats(0, 1), st.floats(0, 1)).map(
+    lambda t: t[0][:int(len(t[0]) * t[2])] + t[1][int(len(t[1]) * t[3]):])
+HOSTILE = st.one_of(
+    st.text(), st.binary(), SPLICE,
+    st.integers(1, 20_000).map(lambda n: "x" * n * 10),
+    st.integers(1, 2_000).map(lambda n: "<PAGE>\n" * n),
+    st.integers(1, 2_000).map(lambda n: "<TABLE>\n" * n),
+    st.integers(1, 300).map(lambda n: CORPUS_TEXTS[0] * n),
+    st.text(alphabet="\x00\r\n<>|X_-/s:", max_size=2000),
+)
+
+
+@given(HOSTILE)
+@example("\r" * 1000)
+@example(b"\x00" * 5000)
+@example("Indicate by check mark whether " * 2000)
+def test_any_input_yields_a_result(source):
+    """5. parse and check answer for anything; never an exception."""
+    result = sixk_grammar.parse(source)
+    assert {"complete", "syntax_errors", "cover", "signatures", "exhibits"} <= set(result)
+    assert not [e for e in result["syntax_errors"] if "internal error" in e["message"]]
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    check(data)
