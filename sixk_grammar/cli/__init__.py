@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import check_command, parse_command, rule_command
+from . import check_command, parse_command, reuse_commands, rule_command
 
 #: Exit codes, shared by every command.
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-COMMANDS = (check_command, parse_command, rule_command)
+COMMANDS = (check_command, parse_command, rule_command, reuse_commands)
 
 
 class UsageError(Exception):
