@@ -81,12 +81,27 @@ def _cache_file() -> str | None:
     return os.path.join(base, f"sixk-{digest.hexdigest()[:16]}.lark.cache")
 
 
+def fast_plugins():
+    """lark-cython's plugins when the [fast] extra is installed and not switched
+    off with SIXK_GRAMMAR_PURE=1; else None."""
+    if os.environ.get("SIXK_GRAMMAR_PURE"):
+        return None
+    try:
+        import lark_cython
+    except ImportError:
+        return None
+    return lark_cython.plugins
+
+
 @functools.lru_cache(maxsize=None)
-def _cached_parser(options_key: tuple) -> Lark:
+def _cached_parser(options_key: tuple, fast: bool = False) -> Lark:
     options = dict(PARSER_OPTIONS)
     options.update(dict(options_key))
+    if fast:
+        options["_plugins"] = fast_plugins()
     if "cache" not in options:
-        options["cache"] = _cache_file() or False
+        cache = _cache_file()
+        options["cache"] = (cache + (".cython" if fast else "")) if cache else False
     entry = grammar_path() / GRAMMAR_ENTRY
     return Lark.open(str(entry), **options)
 
@@ -197,8 +212,24 @@ class ParseOutcome:
     problems: list[SyntaxProblem]
 
 
+def _as_lark_tokens(tree: Tree) -> Tree:
+    """lark-cython's tokens are not ``str``: make them lark Tokens again, in place."""
+    for node in tree.iter_subtrees():
+        node.children = [child if isinstance(child, (Tree, Token)) else Token(
+            child.type, child.value, child.start_pos, child.line, child.column,
+            child.end_line, child.end_column, child.end_pos) for child in node.children]
+    return tree
+
+
 def parse_tree(text: str) -> ParseOutcome:
     """Parse prepared text (LF line ends, final newline) into a tree."""
+    if fast_plugins():
+        # lark-cython cannot drive the recovery below: the fast parser takes
+        # well-formed input, and anything it rejects goes to the pure parser.
+        try:
+            return ParseOutcome(_as_lark_tokens(_cached_parser((), fast=True).parse(text)), [])
+        except UnexpectedInput:
+            pass
     recovery = _Recovery(text)
     try:
         tree = get_parser().parse(text, on_error=recovery)
