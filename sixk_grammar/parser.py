@@ -35,8 +35,14 @@ MAX_SYNTAX_ERRORS = 200
 
 # Tokens that close an open structure, tried in this order when input ends
 # early or when a closing tag is missing.  Names are without namespace.
-_CLOSERS = ("TABLE_CLOSE", "CAPTION_CLOSE", "FOOTNOTES_CLOSE", "TEXT_CLOSE",
+_CLOSERS = ("MARKER_END", "TABLE_CLOSE", "CAPTION_CLOSE", "FOOTNOTES_CLOSE", "TEXT_CLOSE",
             "DOCUMENT_CLOSE", "SEC_HEADER_CLOSE", "SEC_DOCUMENT_CLOSE", "PEM_END", "NL")
+
+# When no closer fits at the end of the input, an empty one of these fills the
+# open slot (a section that may not be empty, a document cut before <TEXT>) so
+# that the closers can follow.
+_FILLERS = ("BODY_TEXT", "TEXT", "SIGNATURE_TEXT", "INDEX_TEXT", "TABLE_ROWS", "HEADER_TEXT",
+            "TEXT_OPEN")
 
 _DISPLAY = {"TABLE_CLOSE": "</TABLE>", "TEXT_CLOSE": "</TEXT>", "DOCUMENT_CLOSE": "</DOCUMENT>",
             "SEC_HEADER_CLOSE": "</SEC-HEADER>", "SEC_DOCUMENT_CLOSE": "</SEC-DOCUMENT>",
@@ -187,15 +193,25 @@ class _Recovery:
         return [by_kind[name] for name in _CLOSERS if name in by_kind]
 
     def _close_open_structures(self, parser, line) -> list[str]:
+        """Feed closing tokens (or an empty filler where a section may not be
+        empty) until the input may end; the closers' names, or [] if stuck."""
         closed = []
         for _ in range(32):
             if "$END" in parser.accepts():
                 return closed
             closers = self._closers_for(parser)
-            if not closers:
+            if closers:
+                parser.feed_token(self._synthetic(closers[0], line, 1))
+                closed.append(display_name(closers[0]))
+                continue
+            by_kind = {kind(name): name for name in parser.choices() if kind(name).isupper()}
+            by_kind.pop("$END", None)
+            filler = next((by_kind[name] for name in _FILLERS if name in by_kind), None)
+            if filler is None and by_kind:   # last resort: any token that fits, in a fixed order
+                filler = by_kind[sorted(by_kind)[0]]
+            if filler is None:
                 return []
-            parser.feed_token(self._synthetic(closers[0], line, 1))
-            closed.append(display_name(closers[0]))
+            parser.feed_token(self._synthetic(filler, line, 1))
         return []
 
     @staticmethod

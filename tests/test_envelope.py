@@ -86,3 +86,14 @@ def test_truncated_submission_keeps_the_header():
     assert result["complete"] is False
     assert result["envelope"]["filer"]["cik"] == "0001108691"
     assert result["cover"]["annual_report_form"] == "20-F"
+
+
+def test_every_cut_of_a_submission_recovers():
+    """Found by the thorough profile: a cut right after an exhibit's <TEXT>, or inside
+    <TYPE>, left nothing to close with and the whole cover was lost."""
+    text = submission(pdf_lines=3)
+    for cut in range(0, len(text), 3):
+        result = analyse(text[:cut]).result
+        assert not [e for e in result["syntax_errors"] if "could not recover" in e["message"]], cut
+        if cut > text.index("For the month of November 2002") + 40:
+            assert result["cover"]["report_month"] == "2002-11", cut

@@ -1,0 +1,265 @@
+"""Benchmark sixk_grammar against the floor, in one run, and write docs/performance.md.
+
+    python benchmarks/run.py                # full run (about 10 minutes on 2 cores)
+    python benchmarks/run.py --quick        # smaller big inputs, for a smoke test
+
+Needs the [bench] extra (matplotlib for the chart; hypothesis for workload b).
+Ratios compare figures measured in the same run, on the same texts.
+"""
+from __future__ import annotations
+
+import argparse
+import binascii
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sixk_grammar  # noqa: E402
+from sixk_grammar.lint.config import Config  # noqa: E402
+from sixk_grammar.lint.runner import run as run_checks  # noqa: E402
+from sixk_grammar.parser import fast_plugins  # noqa: E402
+
+# The floor: split into lines, classify each with one compiled expression.
+FLOOR = re.compile(r"[ \t|]*(?:(?P<tag><[^>\n]*>)|(?P<title>form\s*6-k)|(?P<check>[(\[]?indicate by check)"
+                   r"|(?P<signature>signatures?\s*$)|(?P<label>(?:date|by|name|title)\s*:)|(?P<blank>$))",
+                   re.IGNORECASE)
+
+
+def floor(text: str) -> Counter:
+    kinds: Counter = Counter()
+    for line in text.split("\n"):
+        match = FLOOR.match(line)
+        kinds[match.lastgroup if match else "text"] += 1
+    return kinds
+
+
+def parse_pure(text: str) -> dict:
+    os.environ["SIXK_GRAMMAR_PURE"] = "1"
+    try:
+        return sixk_grammar.parse(text)
+    finally:
+        del os.environ["SIXK_GRAMMAR_PURE"]
+
+
+METHODS = {"floor": floor, "parse": parse_pure, "parse+fast": sixk_grammar.parse}
+
+
+# ------------------------------------------------------------- workloads ---
+
+def corpus() -> list[str]:
+    paths = sorted((ROOT / "corpus").rglob("*.txt"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+
+def generated(count: int) -> list[str]:
+    from hypothesis import HealthCheck, Phase, given, seed, settings
+
+    from sixk_grammar.strategies import filings
+
+    texts: list[str] = []
+
+    @seed(20261122)
+    @settings(max_examples=count, phases=[Phase.generate], database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(filings())
+    def collect(pair):
+        texts.append(pair[1])
+
+    collect()
+    return texts[:count]
+
+
+def _uuencoded(name: str, size: int, rng: random.Random) -> str:
+    data = rng.randbytes(size)
+    lines = [binascii.b2a_uu(data[i:i + 45]).decode("ascii") for i in range(0, len(data), 45)]
+    return f"begin 644 {name}\n" + "".join(lines) + "`\nend\n"
+
+
+def submission(megabytes: float, rng: random.Random) -> str:
+    """A 6-K submission of about ``megabytes``: text, a PDF, an image, an HTML exhibit."""
+    seed_text = (ROOT / "corpus" / "seeds" / "hanaro-2002-11.txt").read_text(encoding="utf-8")
+    pdf = int(megabytes * 2**20 * 0.70)
+    image = int(megabytes * 2**20 * 0.04)
+    html = "<HTML><BODY>" + "<P>Results for the quarter, in millions of won.</P>\n" * int(megabytes * 2**20 * 0.05 / 52) + "</BODY></HTML>\n"
+    documents = [("6-K", "d6k.txt", seed_text + "\n"),
+                 ("EX-99.1", "dex991.pdf", "<PDF>\n" + _uuencoded("dex991.pdf", pdf, rng) + "</PDF>\n"),
+                 ("GRAPHIC", "logo.jpg", _uuencoded("logo.jpg", image, rng)),
+                 ("EX-99.2", "dex992.htm", html)]
+    body = "".join(f"<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>{n}\n<FILENAME>{name}\n<TEXT>\n{text}</TEXT>\n</DOCUMENT>\n"
+                   for n, (kind, name, text) in enumerate(documents, 1))
+    return ("<SEC-DOCUMENT>0000950103-02-000001.txt : 20021118\n<SEC-HEADER>0000950103-02-000001.hdr.sgml : 20021118\n"
+            "ACCESSION NUMBER:\t\t0000950103-02-000001\nCONFORMED SUBMISSION TYPE:\t6-K\n"
+            f"PUBLIC DOCUMENT COUNT:\t\t{len(documents)}\nFILED AS OF DATE:\t\t20021118\n</SEC-HEADER>\n"
+            + body + "</SEC-DOCUMENT>\n")
+
+
+def repeated(times: int) -> str:
+    """The seed with its body (everything after the cover) repeated."""
+    text = (ROOT / "corpus" / "seeds" / "hanaro-2002-11.txt").read_text(encoding="utf-8")
+    cut = text.index("<PAGE>", text.index("Yes"))
+    return text[:cut] + text[cut:].replace("</TABLE>", "</TABLE>\n") * times
+
+
+# ------------------------------------------------------------- measuring ---
+
+def timed(method, texts: list[str], repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for text in texts:
+            method(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def peak_rss(method: str, path: Path) -> dict:
+    """Time and peak RSS of one method on one file, in a fresh process."""
+    done = subprocess.run([sys.executable, __file__, "--rss", method, str(path)], capture_output=True,
+                          text=True, timeout=3600)
+    return json.loads(done.stdout)
+
+
+def rss_child(method: str, path: str) -> None:
+    data = Path(path).read_bytes()
+    text = data.decode("utf-8")
+    del data
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    METHODS[method](text)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak / 1024, "before_mb": before / 1024}))  # KiB on Linux
+
+
+def row(workload, method, texts, seconds, floor_seconds, rss=None):
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 2**20
+    return {"workload": workload, "method": method, "docs": len(texts), "mb": megabytes,
+            "seconds": seconds, "mb_s": megabytes / seconds if seconds else 0,
+            "docs_s": len(texts) / seconds if seconds else 0,
+            "ratio": floor_seconds / seconds if seconds else 0, "rss": rss}
+
+
+def main(argv=None):
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--quick", action="store_true")
+    options.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    options.add_argument("--rss", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
+    args = options.parse_args(argv)
+    if args.rss:
+        return rss_child(*args.rss)
+
+    methods = ["floor", "parse"] + (["parse+fast"] if fast_plugins() else [])
+    rng = random.Random(20261122)
+    rows, scaling = [], []
+    for name, texts in (("a: seeds and corpus", corpus()), ("b: 2,000 generated", generated(2000))):
+        sixk_grammar.parse(texts[0])   # load the parser before timing
+        floor_time = timed(floor, texts, repeat=3)
+        for method in methods:
+            seconds = floor_time if method == "floor" else timed(METHODS[method], texts, repeat=3)
+            rows.append(row(name, method, texts, seconds, floor_time))
+        if name.startswith("b"):
+            b_texts = texts
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for index, text in enumerate(b_texts):
+            path = Path(folder) / f"g{index:04d}.txt"
+            path.write_text(text, encoding="utf-8")
+            files.append(str(path))
+        jobs = {}
+        for count in (1, 2):
+            started = time.perf_counter()
+            run_checks(files, Config(), count)
+            jobs[count] = time.perf_counter() - started
+
+        sizes = (5, 20) if args.quick else (20, 100)
+        for label, megabytes in zip(("c", "d"), sizes):
+            path = Path(folder) / f"{label}.txt"
+            path.write_text(submission(megabytes, rng), encoding="utf-8")
+            size_mb = path.stat().st_size / 2**20
+            results = {method: peak_rss(method, path) for method in methods}
+            for method in methods:
+                r = results[method]
+                rows.append({"workload": f"{label}: submission {size_mb:.0f} MB", "method": method, "docs": 1,
+                             "mb": size_mb, "seconds": r["seconds"], "mb_s": size_mb / r["seconds"],
+                             "docs_s": 1 / r["seconds"], "ratio": results["floor"]["seconds"] / r["seconds"],
+                             "rss": r["peak_rss_mb"]})
+                scaling.append((method, size_mb, size_mb / r["seconds"]))
+
+    for times in (1, 10, 100):
+        text = repeated(times)
+        floor_time = timed(floor, [text], repeat=3)
+        for method in methods:
+            seconds = floor_time if method == "floor" else timed(METHODS[method], [text], repeat=3)
+            rows.append(row(f"e: body x{times}", method, [text], seconds, floor_time))
+            scaling.append((method, len(text) / 2**20, (len(text) / 2**20) / seconds))
+
+    report = render(rows, jobs, scaling, args)
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+def render(rows, jobs, scaling, args) -> str:
+    chart = ROOT / "docs" / "performance.png"
+    drew = draw_chart(scaling, chart)
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `python benchmarks/run.py{' --quick' if args.quick else ''}` on "
+        f"{dt.date.today().isoformat()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, one run; ratios compare figures "
+        "of that run.  The floor splits the text into lines and classifies each line with one "
+        "compiled regular expression.  `parse` is the pure-Python parser (SIXK_GRAMMAR_PURE=1); "
+        "`parse+fast` uses the [fast] extra (lark-cython) when installed.",
+        "",
+        "| workload | method | docs | MB | seconds | MB/s | docs/s | share of floor throughput | peak RSS MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        rss = f"{r['rss']:.0f} ({r['rss'] / r['mb']:.1f}x)" if r["rss"] else ""
+        lines.append(f"| {r['workload']} | {r['method']} | {r['docs']} | {r['mb']:.2f} | {r['seconds']:.3f} | "
+                     f"{r['mb_s']:.2f} | {r['docs_s']:.0f} | {r['ratio']:.3f} | {rss} |")
+    lines += ["", f"`check` on workload b: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, "
+              f"speed-up {jobs[1] / jobs[2]:.2f}x.", ""]
+    if drew:
+        lines += ["![throughput against input size](performance.png)", ""]
+    return "\n".join(lines) + "\n"
+
+
+def draw_chart(scaling, path: Path) -> bool:
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    figure, axes = plt.subplots(figsize=(7, 4))
+    for method in sorted({m for m, _, _ in scaling}):
+        points = sorted((size, rate) for m, size, rate in scaling if m == method)
+        axes.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=method)
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("input size (MB)")
+    axes.set_ylabel("throughput (MB/s)")
+    axes.legend()
+    axes.grid(True, which="both", alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    return True
+
+
+if __name__ == "__main__":
+    main()
