@@ -33,6 +33,8 @@ def add_parser(commands) -> None:
     parser.add_argument("--config", metavar="FILE", help="a TOML file (default: the nearest pyproject.toml "
                         "with [tool.sixk_grammar])")
     parser.add_argument("--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 ([dask] extra)")
     parser.set_defaults(run=run)
 
 
@@ -77,12 +79,34 @@ def run(args) -> int:
         return EXIT_USAGE
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise")
-    progress = sys.stderr.isatty() and not os.environ.get("CI")
-    findings = run_checks(files, config, args.jobs, progress=progress)
+    if args.dask:
+        findings = run_on_dask(args.dask, files, config)
+    else:
+        progress = sys.stderr.isatty() and not os.environ.get("CI")
+        findings = run_checks(files, config, args.jobs, progress=progress)
     print_findings(findings, output_format, args, len(files))
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def run_on_dask(address: str, files: list[str], config: Config):
+    """The same findings as a local run, computed on a Dask cluster."""
+    from . import UsageError
+
+    try:
+        from distributed import Client
+
+        from ..dask import check_bag, from_record
+    except ImportError:
+        raise UsageError('--dask needs the [dask] extra: pip install "sixk_grammar[dask]"') from None
+    try:
+        client = Client(address, timeout=30)
+    except OSError as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    with client:
+        records = check_bag([path for path in files if path != "-"], config).compute()
+    return sorted(from_record(record) for record in records)
 
 
 def print_findings(findings, output_format: str, args, files: int) -> None:

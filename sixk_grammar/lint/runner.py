@@ -65,6 +65,7 @@ def _read(path: str) -> tuple[bytes | None, str | None]:
 def check_bytes(path: str, data: bytes | None, codes: set[str], max_bytes: int,
                 read_error: str | None = None) -> list[Finding]:
     """All findings for one file's bytes, sorted."""
+    all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     problem = unreadable(path, data, read_error, max_bytes)
     if problem:
         return [Finding(path, 1, 1, "SK001", problem, 1, 1)] if "SK001" in codes else []
@@ -83,7 +84,6 @@ def check_file(job: tuple[str, frozenset, int]) -> list[Finding]:
 
 def run(files: list[str], config: Config, jobs: int, progress: bool = False) -> list[Finding]:
     """Findings for every file, sorted by path, line and column whatever ``jobs`` is."""
-    all_rules()   # register every rule before work is shared out
     max_bytes = int(config.max_size_mb * 2**20)
     work = [(path, frozenset(config.codes_for(path)), max_bytes) for path in files]
     local = [job for job in work if job[0] == STDIN]
