@@ -41,9 +41,11 @@ class Analysis:
     ended_with_newline: bool = True
 
 
-def analyse(source: str | bytes) -> Analysis:
-    """Parse ``source`` and build the contract's dict; the linter starts here."""
-    encoding = None
+def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
+    """Parse ``source`` and build the contract's dict; the linter starts here.
+
+    ``encoding`` names the encoding text was decoded from, for the report.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         source, encoding = decode(bytes(source))
     text = prepare(source)

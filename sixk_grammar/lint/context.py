@@ -30,14 +30,48 @@ class Context:
         return self.result["cover"]
 
     @functools.cached_property
-    def lines(self) -> list[str]:
-        return self.analysis.text.split("\n")
+    def line_count(self) -> int:
+        return self.analysis.text.count("\n")
+
+    @functools.cached_property
+    def document_lines(self) -> list[tuple[int, list[str]]]:
+        """(first line number, lines) of each plain-text document.  Only these
+        are split into lines: a submission's binary blocks never are."""
+        text = self.analysis.text
+        out = []
+        for document in self.text_documents:
+            if document.meta.empty:
+                continue
+            start = text.rfind("\n", 0, document.meta.start_pos or 0) + 1
+            # a document that ends in a token inserted by recovery has no end_pos
+            end = text.find("\n", (document.meta.end_pos or len(text)) - 1)
+            out.append((document.meta.line, text[start:end if end >= 0 else len(text)].split("\n")))
+        return out
+
+    def text_lines(self):
+        """(line number, text) of every line of the plain-text documents."""
+        for first, lines in self.document_lines:
+            for offset, line in enumerate(lines):
+                yield first + offset, line
+
+    def line_text(self, number: int) -> str:
+        """The text of one line of the input."""
+        for first, lines in self.document_lines:
+            if first <= number < first + len(lines):
+                return lines[number - first]
+        text, start = self.analysis.text, 0
+        for _ in range(number - 1):
+            start = text.find("\n", start) + 1
+            if start == 0:
+                return ""
+        end = text.find("\n", start)
+        return text[start:end if end >= 0 else len(text)]
 
     def finding(self, code: str, line: int, column: int, message: str,
                 end_line: int | None = None, end_column: int | None = None) -> Finding:
         line = max(1, line or 1)
         column = max(1, column or 1)
-        source = self.lines[line - 1] if line <= len(self.lines) else ""
+        source = self.line_text(line)
         return Finding(self.path, line, column, code, message,
                        end_line or line, end_column or column, source)
 
@@ -59,12 +93,6 @@ class Context:
         if tree is None:
             return []
         return [t for t in tree.iter_subtrees_topdown() if t.data in ("text_document", "exhibit_text")]
-
-    @functools.cached_property
-    def text_line_ranges(self) -> list[range]:
-        """Line numbers of the text documents (not the envelope, not opaque parts)."""
-        return [range(t.meta.line, t.meta.end_line + 1) for t in self.text_documents
-                if not t.meta.empty]
 
     @functools.cached_property
     def table_lines(self) -> set[int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..api import analyse
+from ..api import analyse, decode
 from .config import Config
 from .context import Context
 from .registry import REGISTRY, Finding, all_rules
@@ -65,21 +65,31 @@ def _read(path: str) -> tuple[bytes | None, str | None]:
 def check_bytes(path: str, data: bytes | None, codes: set[str], max_bytes: int,
                 read_error: str | None = None) -> list[Finding]:
     """All findings for one file's bytes, sorted."""
-    all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     problem = unreadable(path, data, read_error, max_bytes)
+    text, encoding = decode(data) if not problem else ("", None)
+    return _findings(path, problem, text, encoding, codes)
+
+
+def check_file(job: tuple[str, frozenset, int]) -> list[Finding]:
+    """check_bytes for a path, without keeping the file's bytes while it is parsed
+    (so peak memory stays near twice the file, not three times)."""
+    path, codes, max_bytes = job
+    data, error = _read(path)
+    problem = unreadable(path, data, error, max_bytes)
+    text, encoding = decode(data) if not problem else ("", None)
+    del data
+    return _findings(path, problem, text, encoding, set(codes))
+
+
+def _findings(path: str, problem: str | None, text: str, encoding: str | None, codes: set[str]) -> list[Finding]:
+    all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     if problem:
         return [Finding(path, 1, 1, "SK001", problem, 1, 1)] if "SK001" in codes else []
-    context = Context(path, analyse(data))
+    context = Context(path, analyse(text, encoding))
     findings: list[Finding] = []
     for code in sorted(codes):
         findings.extend(REGISTRY[code].check(context) or ())
     return sorted(set(findings))
-
-
-def check_file(job: tuple[str, frozenset, int]) -> list[Finding]:
-    path, codes, max_bytes = job
-    data, error = _read(path)
-    return check_bytes(path, data, set(codes), max_bytes, error)
 
 
 def run(files: list[str], config: Config, jobs: int, progress: bool = False) -> list[Finding]:

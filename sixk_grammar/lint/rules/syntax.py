@@ -120,8 +120,8 @@ def _cut_mid_line(context) -> bool:
     """The last line has no line end, and is no closing tag or finished exhibit entry."""
     if context.analysis.ended_with_newline:
         return False
-    last_line = len(context.lines) - 1
-    if context.lines[last_line - 1].strip().lower().endswith(CLOSING_TAGS):
+    last_line = context.line_count
+    if context.line_text(last_line).strip().lower().endswith(CLOSING_TAGS):
         return False
     exhibits = context.result["exhibits"]
     finished_list = (exhibits and context.result["signatures"]

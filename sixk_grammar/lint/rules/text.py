@@ -11,14 +11,6 @@ TABLE_WIDTH = 132
 ALLOWED = {chr(code) for code in range(32, 127)} | {"\t"}
 
 
-def _text_lines(context):
-    """(line number, text) of every line of the plain-text documents."""
-    for lines in context.text_line_ranges:
-        for number in lines:
-            if number <= len(context.lines):
-                yield number, context.lines[number - 1]
-
-
 @rule("SK201", "line-too-long", "error",
       "A narrative line is longer than 80 characters.",
       "17 CFR 232.305(a); EDGAR Filer Manual vol. II 5.2.2")
@@ -40,7 +32,7 @@ def line_too_long(context):
     (which allows 132 characters).
     """
     tables = context.table_lines
-    for number, text in _text_lines(context):
+    for number, text in context.text_lines():
         if len(text) > NARRATIVE_WIDTH and number not in tables:
             yield context.finding("SK201", number, NARRATIVE_WIDTH + 1,
                                   f"line is {len(text)} characters long (limit {NARRATIVE_WIDTH})",
@@ -65,7 +57,7 @@ def table_line_too_long(context):
     Split the table into two, or narrow its columns.
     """
     tables = context.table_lines
-    for number, text in _text_lines(context):
+    for number, text in context.text_lines():
         if len(text) > TABLE_WIDTH and number in tables:
             yield context.finding("SK202", number, TABLE_WIDTH + 1,
                                   f"table line is {len(text)} characters long (limit {TABLE_WIDTH})",
@@ -93,7 +85,7 @@ def invalid_character(context):
     ## Fix
     Replace the character with its ASCII equivalent (' " - and so on).
     """
-    for number, text in _text_lines(context):
+    for number, text in context.text_lines():
         bad = [(column, char) for column, char in enumerate(text, 1) if char not in ALLOWED]
         if bad:
             column, char = bad[0]
@@ -123,7 +115,7 @@ def tab_character(context):
     ## Fix
     Replace tabs with spaces.
     """
-    for number, text in _text_lines(context):
+    for number, text in context.text_lines():
         column = text.find("\t")
         if column >= 0:
             yield context.finding("SK204", number, column + 1, "tab character; use spaces")
