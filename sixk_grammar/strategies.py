@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -360,8 +361,9 @@ def _mutations(text: str) -> list[tuple[str, str]]:
     swap("/s/ ", "", "SK404")
     swap("/S/ ", "", "SK404")
     swap("Title: ", "       ", "SK405")
-    swap("Form 6-K" + newline, "Form 6-X" + newline, "SK301")
-    swap("FORM 6-K" + newline, "FORM 6-X" + newline, "SK301")
+    title = re.compile(r"^([ \t]*F[ \t]*O[ \t]*R[ \t]*M[ \t]*6[ \t]*-[ \t]*)K([ \t]*)$", re.MULTILINE | re.IGNORECASE)
+    if title.search(text):   # the line that is only the title, not "Form 6-K" in a sentence
+        found.append((title.sub(r"\1X\2", text, count=1), "SK301"))
     return found
 
 

@@ -6,6 +6,7 @@ import re
 
 from ..registry import rule
 from .syntax import cut_off
+from .tags import unclosed_tables
 
 #: A signature this many days after the report month's end is implausible.
 LATE_DAYS = 92
@@ -33,7 +34,8 @@ def missing_signature(context):
     A complete 6-K document holds a signature block: "SIGNATURES", the legend
     "Pursuant to the requirements of the Securities Exchange Act of 1934 ...",
     the registrant, the date, and the signer.  (A document that stops short is
-    reported by SK101 instead.)
+    reported by SK101 instead, and none is reported while a `<TABLE>` is left
+    open: the table may have swallowed the signature page; SK205 reports it.)
 
     ## Why
     The form must be signed on the registrant's behalf by a duly authorized
@@ -46,7 +48,8 @@ def missing_signature(context):
     Add the signature page.
     """
     if context.main_is_text and not context.result["signatures"]:
-        if not cut_off(context):
+        # An open <TABLE> runs to the end and may hold the signature page (SK205).
+        if not cut_off(context) and not unclosed_tables(context):
             yield context.finding("SK401", max(1, context.analysis.text.count("\n")), 1,
                                   "no signature block")
 

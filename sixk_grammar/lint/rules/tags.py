@@ -22,6 +22,15 @@ def _stray_tags(context):
         yield token, _tag_name(token)
 
 
+def unclosed_tables(context):
+    """The tables whose </TABLE> is missing (recovery closed them)."""
+    tree = context.analysis.tree
+    if tree is None:
+        return []
+    return [table for table in tree.find_data("table")
+            if kind(table.children[-1]) == "TABLE_CLOSE" and not str(table.children[-1])]
+
+
 @rule("SK205", "unbalanced-table", "error",
       "A <TABLE> without its </TABLE>, or a </TABLE> without its <TABLE>.",
       "EDGAR Filer Manual vol. II 5.2.3 (tables in ASCII documents)")
@@ -45,13 +54,10 @@ def unbalanced_table(context):
     ## Fix
     Add the missing `</TABLE>`, or remove the stray one.
     """
-    tree = context.analysis.tree
-    if tree is not None and not cut_off(context):   # a table cut off with the input is SK101's
-        for table in tree.find_data("table"):
-            closing = table.children[-1]
-            if kind(closing) == "TABLE_CLOSE" and not str(closing):
-                opening = table.children[0]
-                yield context.finding("SK205", opening.line, opening.column, "<TABLE> is never closed")
+    if not cut_off(context):   # a table cut off with the input is SK101's
+        for table in unclosed_tables(context):
+            opening = table.children[0]
+            yield context.finding("SK205", opening.line, opening.column, "<TABLE> is never closed")
     for token, name in _stray_tags(context):
         if name == "/table":
             yield context.finding("SK205", token.line, token.column, "</TABLE> without an open <TABLE>")
