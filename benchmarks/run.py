@@ -236,7 +236,8 @@ def render(rows, jobs, scaling, args) -> str:
               f"speed-up {jobs[1] / jobs[2]:.2f}x.", ""]
     if drew:
         lines += ["![throughput against input size](performance.png)", ""]
-    return "\n".join(lines) + "\n"
+    notes = (ROOT / "benchmarks" / "notes.md").read_text(encoding="utf-8")
+    return "\n".join(lines) + "\n" + notes
 
 
 def draw_chart(scaling, path: Path) -> bool:

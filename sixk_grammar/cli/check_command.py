@@ -8,7 +8,6 @@ from pathlib import Path
 from ..lint import output
 from ..lint.config import Config, ConfigError, expand, find_config, load
 from ..lint.registry import all_rules
-from ..lint.runner import discover, run as run_checks
 
 
 def add_parser(commands) -> None:
@@ -72,6 +71,8 @@ def run(args) -> int:
     except ConfigError as error:
         print(f"sixk_grammar: {error}", file=sys.stderr)
         return EXIT_USAGE
+    from ..lint.runner import discover, run as run_checks   # not needed by the other commands
+
     files, problems = discover(args.paths, config.include)
     for problem in problems:
         print(f"sixk_grammar: {problem}", file=sys.stderr)

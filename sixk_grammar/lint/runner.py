@@ -7,8 +7,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tqdm import tqdm
-
 from ..api import analyse, decode
 from .config import Config
 from .context import Context
@@ -101,6 +99,8 @@ def run(files: list[str], config: Config, jobs: int, progress: bool = False) -> 
     findings: list[Finding] = []
     for job in local:
         findings.extend(check_file(job))
+    from tqdm import tqdm   # here, not at import: `parse` starts faster without it
+
     show = progress and len(shared) > PROGRESS_THRESHOLD
     with tqdm(total=len(shared), file=sys.stderr, unit="file", leave=False, disable=not show) as bar:
         if jobs <= 1 or len(shared) <= 1:
