@@ -11,6 +11,15 @@ TABLE_WIDTH = 132
 ALLOWED = {chr(code) for code in range(32, 127)} | {"\t"}
 
 
+def _too_long(context, code: str, width: int, in_tables: bool, what: str):
+    """Lines over ``width`` inside (or outside) <TABLE> markup, at the first column past it."""
+    tables = context.table_lines
+    for number, text in context.text_lines():
+        if len(text) > width and (number in tables) == in_tables:
+            yield context.finding(code, number, width + 1,
+                                  f"{what} is {len(text)} characters long (limit {width})", number, len(text) + 1)
+
+
 @rule("SK201", "line-too-long", "error",
       "A narrative line is longer than 80 characters.",
       "17 CFR 232.305(a); EDGAR Filer Manual vol. II 5.2.2")
@@ -31,12 +40,7 @@ def line_too_long(context):
     Wrap the text at 80 columns, or put tabular matter inside `<TABLE>` markup
     (which allows 132 characters).
     """
-    tables = context.table_lines
-    for number, text in context.text_lines():
-        if len(text) > NARRATIVE_WIDTH and number not in tables:
-            yield context.finding("SK201", number, NARRATIVE_WIDTH + 1,
-                                  f"line is {len(text)} characters long (limit {NARRATIVE_WIDTH})",
-                                  number, len(text) + 1)
+    return _too_long(context, "SK201", NARRATIVE_WIDTH, in_tables=False, what="line")
 
 
 @rule("SK202", "table-line-too-long", "error",
@@ -56,12 +60,7 @@ def table_line_too_long(context):
     ## Fix
     Split the table into two, or narrow its columns.
     """
-    tables = context.table_lines
-    for number, text in context.text_lines():
-        if len(text) > TABLE_WIDTH and number in tables:
-            yield context.finding("SK202", number, TABLE_WIDTH + 1,
-                                  f"table line is {len(text)} characters long (limit {TABLE_WIDTH})",
-                                  number, len(text) + 1)
+    return _too_long(context, "SK202", TABLE_WIDTH, in_tables=True, what="table line")
 
 
 @rule("SK203", "invalid-character", "error",
