@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given, strategies as st
 from hypothesis.extra.lark import from_lark
 

@@ -409,14 +409,14 @@ def build_cover(heading: Heading, checks: Checks | None) -> dict:
 
 
 def _first_line(heading: Heading, checks: Checks | None) -> int:
+    """The line where the cover starts: that of its first item."""
     for item in heading.items + (checks.items if checks else []):
         if isinstance(item, Token):
             return item.line
         if isinstance(item, TextRun) and item.lines:
             return item.lines[0].line
-        for attribute in ("line",):
-            if hasattr(item, attribute):
-                return getattr(item, attribute)
         if isinstance(item, Question):
             return item.prompt.line
+        if isinstance(item, (Period, FileNumber, Caption, Line82)):
+            return item.line
     return 1

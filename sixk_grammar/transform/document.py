@@ -15,10 +15,10 @@ from lark.visitors import merge_transformers
 from ..parser import kind
 from .common import squash
 from .cover import Checks, CoverTransformer, Heading, build_cover
-from .envelope import Document, EnvelopeTransformer, build_envelope
+from .envelope import EnvelopeTransformer, build_envelope
 from .exhibits import Entry, Listing, collect_exhibits
 from .signature import SignatureBlock, SignatureTransformer, block_from, read_signers
-from .tables import Table, TableTransformer, build_table
+from .tables import TableTransformer, build_table
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Transformer
 
 from ..dates import iso_date
 from ..parser import kind
