@@ -13,6 +13,8 @@ from pathlib import Path
 path = sixk_grammar.grammar_path()
 assert "site-packages" in str(path), path
 assert (path / "sixk.lark").is_file() and (path / "cover.lark").is_file()
+from sixk_grammar.schema import load
+assert load("parse")["$schema"].endswith("2020-12/schema")
 result = sixk_grammar.parse(Path(sys.argv[1]).read_bytes())
 print(json.dumps([result["complete"], result["cover"]["registrant"]]))
 """
