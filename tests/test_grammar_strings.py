@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 from hypothesis.extra.lark import from_lark
 
 import sixk_grammar
@@ -113,5 +113,6 @@ def _strings():
 
 
 @given(_strings())
+@example("<TABLE>\n<FN>\n<F1> 99.1       Press release\n</TABLE>\n")   # thorough run: footnotes
 def test_strings_drawn_from_the_grammar_parse(text):
     sixk_grammar.get_parser().parse(text + "\n")

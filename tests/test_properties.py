@@ -9,6 +9,7 @@ from hypothesis import example, given, strategies as st
 import sixk_grammar
 from conftest import REAL, SEEDS, read
 from sixk_grammar.lint import check
+from sixk_grammar.lint.rules.syntax import CLOSING_TAGS
 from sixk_grammar.strategies import filings, mutants
 
 CORPUS_TEXTS = [read(path) for path in SEEDS + REAL]
@@ -78,7 +79,10 @@ def test_truncation_keeps_what_was_read(model_and_text, fraction):
     if cover["positions"]["registrant"] < lines_read:
         assert result["cover"]["report_month"] == cover["report_month"]
     signature_end = whole["signatures"][-1]["end_line"]
-    if prefix and not prefix.endswith("\n") and lines_read < signature_end - 1:
+    # A cut right after a closing tag ("</TABLE>") looks like a finished
+    # document, as the seeds end: no rule can call it cut.
+    closed = prefix.rstrip().lower().endswith(CLOSING_TAGS)
+    if prefix and not prefix.endswith("\n") and lines_read < signature_end - 1 and not closed:
         assert "SK101" in {f.code for f in check(prefix)}
 
 
@@ -96,6 +100,8 @@ HOSTILE = st.one_of(
 
 
 @given(HOSTILE)
+@example("-----BEGIN PRIVACY-ENHANCED MESSAGE-----\n<SEC-DOCUMENT>\n<SEC-HEADER>\n"
+         "CONFORMED SUBMISSION TYPE:\nCONFORMED SUBMISSION TYPE:")   # thorough run: a header key twice
 @example("\r" * 1000)
 @example(b"\x00" * 5000)
 @example("Indicate by check mark whether " * 2000)

@@ -15,6 +15,8 @@ _KEY_NAMES = {"central_index_key": "cik", "standard_industrial_classification": 
               "conformed_submission_type": "submission_type", "filed_as_of_date": "filed_as_of",
               "conformed_period_of_report": "period_of_report"}
 _BLOCKS = {"company_data", "filing_values"}   # merged into their filer
+_SCALARS = {"accession_number", "submission_type", "period_of_report", "filed_as_of",
+            "public_document_count"}
 
 
 def header_key(label: str) -> str:
@@ -91,9 +93,17 @@ class EnvelopeTransformer(Transformer):
         return {"opening": None, "header": {}, "documents": [i for i in items if isinstance(i, Document)]}
 
 
+def _single(value):
+    """A header field's value; a field given twice keeps its first value."""
+    while isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
 def build_envelope(submission: dict) -> dict:
     """The contract's "envelope" dict."""
-    header = submission["header"]
+    header = {key: (_single(value) if key in _SCALARS else value)
+              for key, value in submission["header"].items()}
     filer = header.get("filer")
     filers = filer if isinstance(filer, list) else ([filer] if filer else [])
     count = header.get("public_document_count")
