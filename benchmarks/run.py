@@ -215,7 +215,7 @@ def main(argv=None):
                              "mb": size_mb, "seconds": r["seconds"], "mb_s": size_mb / r["seconds"],
                              "docs_s": 1 / r["seconds"], "ratio": results["floor"]["seconds"] / r["seconds"],
                              "rss": r["peak_rss_mb"]})
-                scaling.append((method, size_mb, size_mb / r["seconds"]))
+                scaling.append((method, "submission (c, d)", size_mb, size_mb / r["seconds"]))
 
     for times in (1, 10, 100):
         text = repeated(times)
@@ -223,7 +223,7 @@ def main(argv=None):
         for method in methods:
             seconds = floor_time if method == "floor" else timed(METHODS[method], [text], repeat=3)
             rows.append(row(f"e: body x{times}", method, [text], seconds, floor_time))
-            scaling.append((method, len(text) / 2**20, (len(text) / 2**20) / seconds))
+            scaling.append((method, "text body (e)", len(text) / 2**20, (len(text) / 2**20) / seconds))
 
     report = render(rows, jobs, scaling, args)
     Path(args.out).write_text(report, encoding="utf-8")
@@ -266,9 +266,13 @@ def draw_chart(scaling, path: Path) -> bool:
     except ImportError:
         return False
     figure, axes = plt.subplots(figsize=(7, 4))
-    for method in sorted({m for m, _, _ in scaling}):
-        points = sorted((size, rate) for m, size, rate in scaling if m == method)
-        axes.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=method)
+    colours = {}
+    for method, series in sorted({(m, s) for m, s, _, _ in scaling}):
+        points = sorted((size, rate) for m, s, size, rate in scaling if (m, s) == (method, series))
+        line = axes.plot([p[0] for p in points], [p[1] for p in points], color=colours.get(method),
+                         marker="o" if series.startswith("text") else "s",
+                         linestyle="-" if series.startswith("text") else "--", label=f"{method}, {series}")
+        colours[method] = line[0].get_color()
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlabel("input size (MB)")
