@@ -338,7 +338,7 @@ def _attach(slot, token):
         slot["blank"] = True
 
 
-def answer_value(key: str, slots: list[dict]):
+def answer_value(slots: list[dict]):
     """The dict's value for a question: the one option marked, else None."""
     marked = [slot["option"] for slot in slots if slot["marked"]]
     if len(slots) == 1 and slots[0]["option"] == "box":
@@ -351,8 +351,7 @@ def answer_value(key: str, slots: list[dict]):
 def read_checks(checks: Checks | None) -> dict:
     """Answers, marks and the 82- number from the check part."""
     result = {"annual_report_form": None, "rule_12g3_2b": None, "paper_101b1": None,
-              "paper_101b7": None, "file_number_82": None, "marks": {}, "line_82": None,
-              "notes": 0}
+              "paper_101b7": None, "file_number_82": None, "marks": {}, "line_82": None}
     if checks is None:
         return result
     for item in checks.items:
@@ -365,12 +364,10 @@ def read_checks(checks: Checks | None) -> dict:
                      "not_applicable": not_applicable}
             result["marks"].setdefault(item.key, entry)
             if item.key in result and result[item.key] is None:
-                result[item.key] = answer_value(item.key, slots)
+                result[item.key] = answer_value(slots)
         elif isinstance(item, Line82) and result["line_82"] is None:
             result["line_82"] = item
             result["file_number_82"] = item.number
-        elif isinstance(item, Token) and kind(item) == "COVER_NOTE":
-            result["notes"] += 1
     return result
 
 
