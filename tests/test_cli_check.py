@@ -12,6 +12,7 @@ import pytest
 
 from conftest import CORPUS, ROOT, SEEDS
 
+# The official SARIF 2.1.0 schema, vendored (MIT licence, from the @microsoft/jest-sarif package).
 SCHEMA = json.loads((ROOT / "tests" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 
 
