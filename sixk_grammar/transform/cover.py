@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Token, Transformer, v_args
 
 from ..dates import iso_month
 from ..parser import kind
@@ -137,25 +137,15 @@ class CoverTransformer(Transformer):
     def answers(self, items):
         return [token for token in items if kind(token) != "NL"]
 
-    def _question(self, data, items):
-        prompt = items[0]
-        answers = next((item for item in items[1:] if isinstance(item, list)), [])
-        return Question(QUESTIONS[data], prompt, answers)
+    @v_args(tree=True)
+    def _question(self, tree):
+        """Any check question: its prompt and the answer tokens after it."""
+        prompt = tree.children[0]
+        answers = next((item for item in tree.children[1:] if isinstance(item, list)), [])
+        return Question(QUESTIONS[kind(tree.data)], prompt, answers)
 
-    def annual_report_check(self, items):
-        return self._question("annual_report_check", items)
-
-    def rule_12g3_check(self, items):
-        return self._question("rule_12g3_check", items)
-
-    def paper_101b1_check(self, items):
-        return self._question("paper_101b1_check", items)
-
-    def paper_101b7_check(self, items):
-        return self._question("paper_101b7_check", items)
-
-    def other_check(self, items):
-        return self._question("other_check", items)
+    annual_report_check = rule_12g3_check = paper_101b1_check = paper_101b7_check = _question
+    other_check = _question
 
     def file_number_82(self, items):
         prompt = items[0]

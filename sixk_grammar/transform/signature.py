@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Transformer
+from lark import Transformer, v_args
 
 from ..dates import iso_date
 from ..parser import kind
@@ -54,27 +54,16 @@ class SignatureBlock:
 class SignatureTransformer(Transformer):
     """Callbacks for the rules of signature.lark (namespace ``signature``)."""
 
-    def _field(self, name, items):
-        label, values = items[0], items[1:]
+    @v_args(tree=True)
+    def _field(self, tree):
+        """Any labelled field: the label's kind, its value and where both stand."""
+        label, values = tree.children[0], tree.children[1:]
         text = squash(" ".join(clean(v) for v in values if kind(v) != "RULE"))
         where = values[0] if values else label
-        return Cell(name, text, label.line, label.column, [LEAD_KINDS[kind(v)] for v in values],
-                    where.line, where.column)
+        return Cell(FIELD_KINDS[kind(tree.data)], text, label.line, label.column,
+                    [LEAD_KINDS[kind(v)] for v in values], where.line, where.column)
 
-    def date_field(self, items):
-        return self._field("date", items)
-
-    def by_field(self, items):
-        return self._field("by", items)
-
-    def name_field(self, items):
-        return self._field("name", items)
-
-    def title_field(self, items):
-        return self._field("title", items)
-
-    def name_title_field(self, items):
-        return self._field("name_title", items)
+    date_field = by_field = name_field = title_field = name_title_field = _field
 
     def signature_line(self, items):
         cells = []
