@@ -46,3 +46,30 @@ def test_empty_input_is_complete_and_empty(parse):
     result = parse("")
     assert result["complete"] is True
     assert result["form_type"] is None and result["cover"]["registrant"] is None
+
+
+MODERN_COVER = """UNITED STATES
+SECURITIES AND EXCHANGE COMMISSION
+Washington, D.C. 20549
+FORM 6-K
+REPORT OF FOREIGN PRIVATE ISSUER
+PURSUANT TO RULE 13a-16 OR 15d-16
+UNDER THE SECURITIES EXCHANGE ACT OF 1934
+For the month of March 2011
+Commission File Number: 001-12345
+ACME HOLDINGS LIMITED
+(Translation of registrant's name into English)
+1 Harbour Road, Hong Kong
+(Address of principal executive offices)
+Indicate by check mark whether the registrant files or will file annual reports under cover of Form 20-F or Form 40-F.
+Form 20-F  \u2327            Form 40-F  \u2610
+"""
+
+
+def test_printer_box_glyphs_on_a_modern_cover(parse):
+    cover = parse(MODERN_COVER)["cover"]
+    assert (cover["registrant"], cover["report_month"], cover["commission_file_number"]) == (
+        "ACME HOLDINGS LIMITED", "2011-03", "001-12345")
+    assert cover["annual_report_form"] == "20-F"
+    assert parse(MODERN_COVER.replace("\u2327", "\u2610", 1).replace("40-F  \u2610", "40-F  \u2612"))[
+        "cover"]["annual_report_form"] == "40-F"
