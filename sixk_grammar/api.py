@@ -49,7 +49,7 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
     if isinstance(source, (bytes, bytearray, memoryview)):
         source, encoding = decode(bytes(source))
     text = prepare(source)
-    ended_with_newline = source.replace("\r\n", "\n").endswith("\n") or not source.strip()
+    ended_with_newline = source.endswith("\n") or not source or source.isspace()   # no copies of the text
     outcome = parse_tree(text)
     problems = list(outcome.problems)
     result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],

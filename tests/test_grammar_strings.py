@@ -102,9 +102,9 @@ def _takes_all(pattern, form) -> bool:
 def test_every_example_matches_its_terminal():
     for terminal in _terminals():
         pattern = re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
-        for example in EXAMPLES[kind(str(terminal.name))]:
-            forms = [example, example.lstrip(" "), example.strip(" "), example.strip(" \t"), example.strip(" |")]
-            assert any(_takes_all(pattern, form) for form in forms if form), (terminal.name, example)
+        for sample in EXAMPLES[kind(str(terminal.name))]:
+            forms = [sample, sample.lstrip(" "), sample.strip(" "), sample.strip(" \t"), sample.strip(" |")]
+            assert any(_takes_all(pattern, form) for form in forms if form), (terminal.name, sample)
 
 
 def _strings():
