@@ -61,6 +61,7 @@ EXAMPLES = {
     "FILE_NUMBER_82_PROMPT": [' If "Yes" is marked, indicate below the file number assigned to the '
                               "registrant in connection with Rule 12g3-2(b): "],
     "COVER_NOTE": [" Note: Regulation S-T Rule 101(b)(1) only permits the submission in paper. "],
+    "CHECK_TEXT": ["(Check one)\n", "Mark one of the following:\n"],
     "OPTION_20F": [" Form 20-F "], "OPTION_40F": [" Form 40-F "], "OPTION_YES": [" Yes "],
     "OPTION_NO": [" No "], "MARKED_BOX": [" [X] ", " |X| "], "EMPTY_BOX": [" [ ] ", " |_| "],
     "MARK": [" X ", " ___X___ "], "BLANK": [" ____ ", " --- "], "NOT_APPLICABLE": [" N/A "],
@@ -93,18 +94,24 @@ def _terminals():
     return sixk_grammar.get_parser().terminals
 
 
-def _takes_all(pattern, form) -> bool:
+# What must follow an example for the terminal's lookahead to hold.
+FOLLOWED_BY = {"CHECK_TEXT": "Form 20-F  X   Form 40-F ___\n"}
+
+
+def _takes_all(pattern, form, following="") -> bool:
     """The terminal matches the whole form but for blanks after it."""
-    match = pattern.match(form)
-    return bool(match) and not form[match.end():].strip()
+    match = pattern.match(form + following)
+    return bool(match) and match.end() <= len(form) and not form[match.end():].strip()
 
 
 def test_every_example_matches_its_terminal():
     for terminal in _terminals():
         pattern = re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
-        for sample in EXAMPLES[kind(str(terminal.name))]:
+        name = kind(str(terminal.name))
+        for sample in EXAMPLES[name]:
             forms = [sample, sample.lstrip(" "), sample.strip(" "), sample.strip(" \t"), sample.strip(" |")]
-            assert any(_takes_all(pattern, form) for form in forms if form), (terminal.name, sample)
+            assert any(_takes_all(pattern, form, FOLLOWED_BY.get(name, "")) for form in forms if form), (
+                terminal.name, sample)
 
 
 def _strings():

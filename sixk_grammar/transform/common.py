@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lark import Token
 
@@ -30,6 +30,7 @@ class Line:
     text: str
     line: int
     column: int
+    pieces: list[str] = field(default_factory=list)
 
 
 def tokens_of(items, *names) -> list[Token]:

@@ -29,7 +29,14 @@ MARKED = {"MARK", "MARKED_BOX"}
 UNMARKED = {"BLANK", "EMPTY_BOX"}
 QUESTIONS = {"annual_report_check": "annual_report_form", "rule_12g3_check": "rule_12g3_2b",
              "paper_101b1_check": "paper_101b1", "paper_101b7_check": "paper_101b7",
-             "other_check": "other"}
+             "other_check": "other", "unknown_check": "unknown"}
+#: Which question an answer line with these options answers when nothing
+#: above it says: 20-F/40-F is the annual report question, Yes/No the Rule
+#: 12g3-2(b) question (the form's only Yes/No question).
+FAMILIES = {"OPTION_20F": "annual_report_form", "OPTION_40F": "annual_report_form",
+            "OPTION_YES": "rule_12g3_2b", "OPTION_NO": "rule_12g3_2b"}
+#: Questions that are answered Yes/No (or with one box) by their own prompt.
+YES_NO_QUESTIONS = {"rule_12g3_2b", "paper_101b1", "paper_101b7", "other"}
 
 
 @dataclass
@@ -113,8 +120,9 @@ class CoverTransformer(Transformer):
                     continue
                 if current is not None and current.line == token.line:
                     current.text = f"{current.text} {text}"
+                    current.pieces.append(text)
                 else:
-                    current = Line(text, token.line, token.column)
+                    current = Line(text, token.line, token.column, [text])
                     paragraphs[-1].append(current)
         return TextRun([p for p in paragraphs if p])
 
@@ -145,7 +153,7 @@ class CoverTransformer(Transformer):
         return Question(QUESTIONS[kind(tree.data)], prompt, answers)
 
     annual_report_check = rule_12g3_check = paper_101b1_check = paper_101b7_check = _question
-    other_check = _question
+    other_check = unknown_check = _question
 
     def file_number_82(self, items):
         prompt = items[0]
@@ -158,7 +166,10 @@ class CoverTransformer(Transformer):
         return Heading([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])
 
     def cover_checks(self, items):
-        return Checks([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])
+        """The check part's items; answer lines with no question above them
+        become a question of their own, known by their options."""
+        return Checks([Question("unprompted", item[0], item) if isinstance(item, list) else item
+                       for item in items if not (isinstance(item, Token) and kind(item) == "NL")])
 
     def cover(self, items):
         return items
@@ -192,8 +203,7 @@ def read_heading(heading: Heading) -> dict:
                         names.setdefault("company", (described["name"], described["line"]))
         run = None
     if company_run is not None and "company" not in names:
-        paragraph = _name_lines(company_run.paragraphs[0])
-        names["company"] = (join_lines(paragraph), paragraph[0].line)
+        names["company"] = _name_of(company_run.paragraphs[0])[:2]
 
     registrant = next((names[k] for k in ("exact_name", "name", "translation", "company") if k in names), None)
     english = names.get("translation")
@@ -219,23 +229,38 @@ def read_heading(heading: Heading) -> dict:
 
 
 def _company_run(items) -> TextRun | None:
-    """The first text run after the title lines: the company's name."""
+    """The company's name when no caption names it: the first text run after
+    the title lines, above the first caption (text below a caption is what
+    that caption describes, or an address, never the registrant)."""
     first_caption = next((i for i, item in enumerate(items) if isinstance(item, Caption)), len(items))
     last_anchor = -1
     for index, item in enumerate(items[:first_caption]):
         if isinstance(item, (Period, FileNumber)) or (
                 isinstance(item, Token) and kind(item) in TITLE_ANCHORS):
             last_anchor = index
-    return next((item for item in items[last_anchor + 1:]
+    return next((item for item in items[last_anchor + 1:first_caption]
                  if isinstance(item, TextRun) and item.lines), None)
 
 
-def _name_lines(paragraph: list[Line]) -> list[Line]:
-    """A name's lines: a parenthetical line (a caption, perhaps cut short) ends it."""
-    for index, line in enumerate(paragraph[1:], 1):
-        if line.text.startswith("("):
-            return paragraph[:index]
-    return paragraph
+def _name_of(lines: list[Line]) -> tuple[str | None, int, list[str]]:
+    """A name at the head of ``lines``: (name, its line, the text after it).
+
+    The name runs over lines until a parenthetical line (a caption, perhaps
+    cut short), or up to the first break inside a line: in text flattened
+    from HTML the name runs into the address on its own line, and the
+    grammar breaks the line where the name's legal form ends or the address
+    begins ("ACME HOLDINGS N.V. | Kerkstraat 12").
+    """
+    parts: list[str] = []
+    for index, line in enumerate(lines):
+        if index and line.text.startswith("("):
+            return squash(" ".join(parts)) or None, lines[0].line, [l.text for l in lines[index:]]
+        if len(line.pieces) > 1:
+            parts.append(line.pieces[0])
+            rest = [" ".join(line.pieces[1:])] + [l.text for l in lines[index + 1:]]
+            return squash(" ".join(parts)) or None, lines[0].line, rest
+        parts.append(line.text)
+    return squash(" ".join(parts)) or None, lines[0].line, []
 
 
 def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
@@ -245,10 +270,10 @@ def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
         paragraph = run.paragraphs[-1]
         return {"name": join_lines(paragraph), "line": paragraph[0].line}
     if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
-        head = _name_lines(run.paragraphs[0]) if len(run.paragraphs) > 1 else lines[:1]
-        rest = lines[len(head):]
-        return {"name": join_lines(head), "line": head[0].line,
-                "address": ", ".join(line.text for line in rest) or None}
+        head = run.paragraphs[0] if len(run.paragraphs) > 1 else lines[:1]
+        name, line, after = _name_of(head)
+        rest = after + [other.text for other in lines[len(head):]]
+        return {"name": name, "line": line, "address": ", ".join(rest) or None}
     if caption.kind == "address":
         return {"address": ", ".join(line.text for line in lines) or None}
     return {}
@@ -338,6 +363,46 @@ def answer_value(slots: list[dict]):
     return marked[0]
 
 
+def answer_groups(question: Question) -> list[tuple[str, list[Token]]]:
+    """A question's answer lines, split where a line brings options of the
+    other kind or repeats an option: (the question each part answers, its
+    tokens).
+
+    A part answers the question itself when its options fit it (or it has
+    none: a single box).  A part whose options do not fit, a second part, or
+    a part with no question above it answers the question its options
+    belong to: a "Form 20-F / Form 40-F" line the annual report question, a
+    "Yes / No" line the Rule 12g3-2(b) question.
+    """
+    parts: list[tuple[str | None, list[Token]]] = []   # (family, tokens)
+    line_start = 0
+    answers = question.answers
+    for index, token in enumerate(answers):
+        if index == 0 or token.line != answers[index - 1].line:
+            line_start = index
+        family = FAMILIES.get(kind(token))
+        if parts:
+            known, tokens = parts[-1]
+            if family is None or (known in (None, family) and kind(token) not in {kind(t) for t in tokens}):
+                parts[-1] = (known or family, tokens + [token])
+                continue
+            # "[ ] Yes [X] No": on a line that opens with a mark, the mark
+            # before an option goes with it.
+            if (index - 1 > line_start and kind(answers[line_start]) not in FAMILIES
+                    and kind(answers[index - 1]) not in FAMILIES):
+                parts[-1] = (known, tokens[:-1])
+                parts.append((family, [answers[index - 1], token]))
+                continue
+        parts.append((family, [token]))
+    fits = {None: True, "annual_report_form": question.key == "annual_report_form",
+            "rule_12g3_2b": question.key in YES_NO_QUESTIONS}
+    groups = []
+    for index, (family, tokens) in enumerate(parts):
+        own = fits[family] and not any(key == question.key for key, _ in groups)
+        groups.append((question.key if own else family, tokens))
+    return groups or [(question.key, [])]
+
+
 def read_checks(checks: Checks | None) -> dict:
     """Answers, marks and the 82- number from the check part."""
     result = {"annual_report_form": None, "rule_12g3_2b": None, "paper_101b1": None,
@@ -346,19 +411,28 @@ def read_checks(checks: Checks | None) -> dict:
         return result
     for item in checks.items:
         if isinstance(item, Question):
-            slots = resolve_answers(item.answers)
-            not_applicable = any(kind(t) == "NOT_APPLICABLE" for t in item.answers)
-            entry = {"line": item.prompt.line, "column": item.prompt.column,
-                     "options": [{k: s[k] for k in ("option", "marked", "mark", "line", "column")}
-                                 for s in slots],
-                     "not_applicable": not_applicable}
-            result["marks"].setdefault(item.key, entry)
-            if item.key in result and result[item.key] is None:
-                result[item.key] = answer_value(slots)
+            for key, tokens in answer_groups(item):
+                if key in ("unknown", "unprompted"):
+                    continue
+                _record_answer(result, key, item, tokens)
         elif isinstance(item, Line82) and result["line_82"] is None:
             result["line_82"] = item
             result["file_number_82"] = item.number
     return result
+
+
+def _record_answer(result: dict, key: str, question: Question, tokens: list[Token]) -> None:
+    """Keep the first answer given to each question; its marks for the linter."""
+    slots = resolve_answers(tokens)
+    where = question.prompt if key == question.key else tokens[0]
+    entry = {"line": where.line, "column": where.column,
+             "options": [{k: s[k] for k in ("option", "marked", "mark", "line", "column")} for s in slots],
+             "not_applicable": any(kind(t) == "NOT_APPLICABLE" for t in tokens)}
+    known = result["marks"].get(key)
+    if known is None or (entry["options"] and not known["options"]):
+        result["marks"][key] = entry
+    if key in result and result[key] is None:
+        result[key] = answer_value(slots)
 
 
 def build_cover(heading: Heading, checks: Checks | None) -> dict:
