@@ -18,21 +18,35 @@ _PARTS = re.compile(r"[A-Za-z]+|\d+")
 
 
 def date_parts(text: str | None) -> tuple[int, int, int | None] | None:
-    """(year, month, day) of a date token, day None for a month alone."""
+    """(year, month, day) of a date token, day None for a month alone.
+
+    Besides full dates the grammar gives report months written short:
+    "Jan-04" (a two-digit year) and "01/2004" (a month number).
+    """
     if not text:
         return None
     month = year = day = None
+    numbers = []
     for part in _PARTS.findall(text):
         if part.isdigit():
             if len(part) == 4 and year is None:
                 year = int(part)
-            elif len(part) <= 2 and day is None:
-                day = int(part)
+            elif len(part) <= 2:
+                numbers.append(int(part))
         elif month is None and part.lower() in MONTHS:
             month = MONTHS[part.lower()]
+    if month is None and year is not None and len(numbers) == 1 and 1 <= numbers[0] <= 12:
+        return year, numbers[0], None          # "01/2004"
+    if month is not None and year is None and len(numbers) == 1:
+        return _century(numbers[0]), month, None   # "Jan-04"
     if year is None or month is None:
         return None
-    return year, month, day
+    return year, month, numbers[0] if numbers else None
+
+
+def _century(year: int) -> int:
+    """A two-digit year: EDGAR's filings run from 1993."""
+    return 1900 + year if year >= 90 else 2000 + year
 
 
 def iso_month(text: str | None) -> str | None:

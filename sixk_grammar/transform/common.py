@@ -30,7 +30,8 @@ class Line:
     text: str
     line: int
     column: int
-    pieces: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)   # text between breaks: cell bars, name ends
+    ends_name: bool = False                            # its last piece is a name ending in a legal form
 
 
 def tokens_of(items, *names) -> list[Token]:

@@ -114,7 +114,7 @@ class CoverTransformer(Transformer):
                 current = None
                 if token.count("\n") > 1 and paragraphs[-1]:
                     paragraphs.append([])
-            elif name == "TEXT":
+            elif name in ("TEXT", "NAME_TEXT"):
                 text = clean(token)
                 if not text:
                     continue
@@ -124,6 +124,7 @@ class CoverTransformer(Transformer):
                 else:
                     current = Line(text, token.line, token.column, [text])
                     paragraphs[-1].append(current)
+                current.ends_name = name == "NAME_TEXT"
         return TextRun([p for p in paragraphs if p])
 
     def period(self, items):
@@ -263,12 +264,23 @@ def _name_of(lines: list[Line]) -> tuple[str | None, int, list[str]]:
     return squash(" ".join(parts)) or None, lines[0].line, []
 
 
+def _lines_of_name_above(paragraph: list[Line]) -> list[Line]:
+    """The lines of the name a caption describes: the paragraph above it, up
+    from the caption to a line that ends another name (with its legal form)
+    -- text flattened from HTML keeps no blank line between them.  A line in
+    parentheses goes on with the line above it."""
+    start = len(paragraph) - 1
+    while start > 0 and (paragraph[start].text.startswith("(") or not paragraph[start - 1].ends_name):
+        start -= 1
+    return paragraph[start:]
+
+
 def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
     """What the text run above a caption says, for that caption's kind."""
     lines = run.lines
     if caption.kind in NAME_CAPTIONS:
-        paragraph = run.paragraphs[-1]
-        return {"name": join_lines(paragraph), "line": paragraph[0].line}
+        lines = _lines_of_name_above(run.paragraphs[-1])
+        return {"name": join_lines(lines), "line": lines[0].line}
     if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
         head = run.paragraphs[0] if len(run.paragraphs) > 1 else lines[:1]
         name, line, after = _name_of(head)

@@ -110,16 +110,48 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
     return entries
 
 
+#: What a sentence introducing the report's exhibits speaks of: "the
+#: following Exhibits:", "the following documents ... attached hereto:",
+#: "This report on Form 6-K contains the following:".  A numbered list after
+#: any other sentence ("Highlights for the half year:") is the text's own.
+_EXHIBITS_INTRO = re.compile(r"exhibit|document|attach|enclos|furnish|incorporat|annex|"
+                             r"contains?\s+the\s+following|consists?\s+of|form\s*6-?k", re.IGNORECASE)
+#: Column headings of an exhibit table, not exhibits themselves.
+_COLUMN_WORDS = re.compile(r"(?:exhibits?|no\.?|number|description|documents?|page|sequential|[\s|:#-])*",
+                           re.IGNORECASE)
+
+
 def _intro_before(items, index) -> bool:
-    """Whether body text ending in ":" stands before the list ``items[index]`` is in."""
+    """Whether a sentence ending in ":" that introduces exhibits stands
+    before the list ``items[index]`` is in."""
     for item in reversed(items[:index]):
         if isinstance(item, Entry):
             continue
         if isinstance(item, Token) and kind(item) == "BODY_TEXT":
-            tail = [line for line in str(item).splitlines() if line.strip()][-4:]
-            return any(line.rstrip().endswith(":") for line in tail)
+            tail = squash(" ".join(line for line in str(item).splitlines() if line.strip())[-400:])
+            if not tail.endswith(":"):
+                return False
+            sentence = re.split(r"[.!?](?:\s|$)", tail)[-1]
+            return bool(_EXHIBITS_INTRO.search(sentence))
         return False
     return False
+
+
+def _unnumbered(listing: Listing) -> list[dict]:
+    """An exhibit heading over descriptions that carry no number: each line
+    of the first paragraph under it is an exhibit whose number is null."""
+    texts = [part for part in listing.items if isinstance(part, Token)]
+    if not texts or any(isinstance(part, (Entry, Table)) for part in listing.items):
+        return []
+    exhibits = []
+    for line, text in lines_of(texts[0]):
+        if not text.strip():
+            if exhibits:
+                break
+            continue
+        if not _COLUMN_WORDS.fullmatch(text):
+            exhibits.append({"line": line, "end_line": line, "number": None, "description": squash(text)})
+    return exhibits
 
 
 def collect_exhibits(items: list, counter: int | None) -> list[dict]:
@@ -132,6 +164,8 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
             counter = int(found.group(0)) if found else counter
         elif isinstance(item, Listing):
             target = indexed if item.kind == "exhibits" else listed
+            if item.kind == "exhibits":
+                target.extend(_unnumbered(item))
             for part in item.items:
                 if isinstance(part, Entry):
                     number = number_text(part.number)

@@ -7,6 +7,7 @@ that wraps.  This module pairs them by line and column.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lark import Transformer, v_args
@@ -18,7 +19,14 @@ from .common import clean, squash
 FIELD_KINDS = {"date_field": "date", "by_field": "by", "name_field": "name",
                "title_field": "title", "name_title_field": "name_title"}
 LEAD_KINDS = {"SIGNATURE_TEXT": "text", "CONFORMED_SIGNATURE": "signature",
-              "REGISTRANT_CAPTION": "registrant", "SIGNATURE_DATE": "date_value", "RULE": "rule"}
+              "REGISTRANT_CAPTION": "registrant", "SIGNATURE_CAPTION": "caption",
+              "SIGNATURE_DATE": "date_value", "RULE": "rule"}
+#: What a label with nothing after it may take from the lines below it.
+VALUE_KINDS = {"date": ("date_value",), "by": ("signature", "text"), "name": ("text",),
+               "title": ("text",), "name_title": ("text",)}
+#: Lead cells that are never a field's value: rules under a line, captions.
+NOT_VALUES = ("rule", "registrant", "caption")
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
 #: How far (in columns) a value on a later line may sit from its label.
 COLUMN_SLACK = 12
 #: A title runs over at most this many lines.
@@ -58,7 +66,7 @@ class SignatureTransformer(Transformer):
     def _field(self, tree):
         """Any labelled field: the label's kind, its value and where both stand."""
         label, values = tree.children[0], tree.children[1:]
-        text = squash(" ".join(clean(v) for v in values if kind(v) != "RULE"))
+        text = squash(" ".join(clean(v) for v in values if LEAD_KINDS[kind(v)] not in NOT_VALUES))
         where = values[0] if values else label
         return Cell(FIELD_KINDS[kind(tree.data)], text, label.line, label.column,
                     [LEAD_KINDS[kind(v)] for v in values], where.line, where.column)
@@ -95,7 +103,10 @@ def read_signers(block: SignatureBlock) -> list[dict]:
     anchors = [index for index, cell in enumerate(cells)
                if cell.kind == "by" or (cell.kind == "signature" and not cell.used)]
     side_by_side = len({cells[index].column for index in anchors}) > 1
-    signers = [_signer(cells, index, side_by_side) for index in anchors]
+    signers = []
+    for group in _anchor_groups(cells, anchors):
+        for position, index in enumerate(group):
+            signers.append(_signer(cells, index, side_by_side, [cells[i] for i in group], position))
     if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
         signers.append(_signer(cells, 0))
     dates = [c for c in cells if c.kind == "date" and c.text]
@@ -109,20 +120,38 @@ def read_signers(block: SignatureBlock) -> list[dict]:
     return signers
 
 
+def _anchor_groups(cells: list[Cell], anchors: list[int]) -> list[list[int]]:
+    """Signers side by side: runs of "By:" cells with no name or title
+    between them ("By: A   By: B" on one line, or one cell a line)."""
+    groups: list[list[int]] = []
+    for index in anchors:
+        if groups and not any(cell.kind in ("name", "title", "name_title")
+                              for cell in cells[groups[-1][-1] + 1:index]):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
 def _fill_empty_labels(cells: list[Cell]) -> None:
-    """A label with nothing after it takes the next text below it."""
-    for index, cell in enumerate(cells):
-        if cell.kind not in FIELD_KINDS.values() or cell.text:
+    """Labels with nothing after them take the values below them, in order:
+    "Name:" and "Title:" in one column take the values of the next column,
+    or of the lines below, in the same order."""
+    pending: list[Cell] = []
+    for cell in cells:
+        if cell.kind in FIELD_KINDS.values():
+            if not cell.text:
+                pending.append(cell)
             continue
-        for later in cells[index + 1:]:
-            if later.line == cell.line or later.used:
-                continue
-            if later.kind in FIELD_KINDS.values():
-                break
-            if later.kind in ("text", "signature", "date_value") and abs(later.column - cell.column) <= COLUMN_SLACK:
-                cell.text, cell.value_kinds, later.used = later.text, [later.kind], True
-                cell.value_line, cell.value_column = later.line, later.column
-                break
+        if cell.used or not pending:
+            continue
+        label = next((label for label in pending if cell.line > label.line
+                      and cell.kind in VALUE_KINDS[label.kind]
+                      and abs(cell.column - label.column) <= COLUMN_SLACK), None)
+        if label is not None:
+            pending.remove(label)
+            label.text, label.value_kinds, cell.used = cell.text, [cell.kind], True
+            label.value_line, label.value_column = cell.line, cell.column
 
 
 def _registrant(cells: list[Cell]) -> str | None:
@@ -143,20 +172,22 @@ def _nearest(cells: list[Cell], column: int) -> Cell:
     return min(cells, key=lambda c: abs(c.column - column))
 
 
-def _signer(cells: list[Cell], start: int, side_by_side: bool = False) -> dict:
+def _signer(cells: list[Cell], start: int, side_by_side: bool = False,
+            group: list[Cell] | None = None, position: int = 0) -> dict:
     """The signer whose "By:" (or typed signature) is ``cells[start]``.
 
-    When signers stand side by side, a signer's name and title are those in
-    its own column.
+    When signers stand side by side (``group``), a row holding one name (or
+    title) per signer gives this signer the one at its ``position``;
+    otherwise a signer's name and title are those in its own column.
     """
     anchor = cells[start]
     signature = anchor.text if anchor.kind in ("by", "signature") else None
     anchor.used = True
     name = title = None
     for cell in cells[start + 1:]:
-        if cell.kind == "by" and cell.column == anchor.column:
+        if cell.kind == "by" and cell.column == anchor.column and not (group and cell in group):
             break
-        if side_by_side and abs(cell.column - anchor.column) > COLUMN_SLACK:
+        if not _belongs(cells, cell, anchor, side_by_side, group or [anchor], position):
             continue
         if cell.kind == "name" and name is None:
             name = cell.text or None
@@ -174,9 +205,40 @@ def _signer(cells: list[Cell], start: int, side_by_side: bool = False) -> dict:
                 title = plain[1].text
                 plain[1].used = True
     if name is None and signature:
-        name = clean(signature.replace("/s/", "").replace("/S/", "")).strip("\u201c\u201d\"'") or None
-    return {"line": anchor.line, "signature": signature, "name": name, "title": title,
+        name = clean(re.sub("/s/", "", signature, flags=re.IGNORECASE)) or None
+    return {"line": anchor.line, "signature": signature, "name": _unquoted(name), "title": _unquoted(title),
             "_column": anchor.column}
+
+
+def _belongs(cells: list[Cell], cell: Cell, anchor: Cell, side_by_side: bool,
+             group: list[Cell], position: int) -> bool:
+    """Whether a name or title cell after the anchor is this signer's."""
+    if cell.kind not in ("name", "title", "name_title"):
+        return True
+    if len(group) > 1:
+        if cell.kind == "name":   # the name typed in a signer's "/s/" signature is that signer's
+            signed = [c for c in group if _signed_name(c.text) == cell.text.lower()]
+            if signed:
+                return signed[0] is anchor
+        row = [c for c in cells if c.kind == cell.kind and c.line == cell.line]
+        if len(row) == len(group):
+            return row.index(cell) == position
+        run = [c for c in cells if c.kind == cell.kind and c.line > group[-1].line - 1]
+        if len({c.line for c in run}) == len(run) and len(run) == len(group):
+            return run.index(cell) == position
+    return not side_by_side or abs(cell.column - anchor.column) <= COLUMN_SLACK
+
+
+def _signed_name(signature: str) -> str:
+    """The name in a typed signature: "/s/ “Kyu June Hwang”" -> "kyu june hwang"."""
+    return clean(signature.lower().replace("/s/", "")).strip(QUOTES)
+
+
+def _unquoted(text: str | None) -> str | None:
+    """A name or title without the quotes some filers type around it."""
+    if text is None:
+        return None
+    return text.strip(QUOTES).strip() or None
 
 
 def _title_from(cells: list[Cell], title: Cell) -> str:
@@ -202,7 +264,7 @@ def _next_line(cells: list[Cell], cell: Cell) -> int:
 def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str | None]:
     """"Du Guosheng Chairman of the Board" after "/s/ DU GUOSHENG"."""
     if signature:
-        signed = clean(signature.lower().replace("/s/", "")).strip("\u201c\u201d\"'")
+        signed = _signed_name(signature)
         if signed and text.lower().startswith(signed):
             return text[:len(signed)].strip() or None, text[len(signed):].strip() or None
     return text or None, None

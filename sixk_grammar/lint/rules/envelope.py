@@ -154,6 +154,6 @@ def missing_exhibit_document(context):
         return
     attached = {(d["type"] or "").upper().removeprefix("EX-") for d in envelope["documents"]}
     for exhibit in context.result["exhibits"]:
-        if exhibit["number"].upper() not in attached:
+        if exhibit["number"] and exhibit["number"].upper() not in attached:
             yield context.finding("SK605", exhibit["line"], 1,
                                   f"exhibit {exhibit['number']} has no <TYPE>EX-{exhibit['number']} document")

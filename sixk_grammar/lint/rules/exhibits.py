@@ -25,6 +25,8 @@ def duplicate_exhibit_number(context):
     """
     seen: dict[str, dict] = {}
     for exhibit in context.result["exhibits"]:
+        if exhibit["number"] is None:
+            continue
         if exhibit["number"] in seen:
             yield context.finding("SK501", exhibit["line"], 1,
                                   f"exhibit {exhibit['number']} is listed twice "
