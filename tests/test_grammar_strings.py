@@ -35,6 +35,7 @@ EXAMPLES = {
     "COLUMN_NEXT": ["<C> "], "MARKER_CELL": ["Revenues "], "MARKER_END": ["\n"],
     "FOOTNOTES_TAG": ["<FN>\n"], "FOOTNOTES_CLOSE": ["</FN>\n"], "FOOTNOTE_MARK": ["<F1> "],
     "TEXT": [" Seoul, Korea ", " Annual report "], "NAME_TEXT": [" Acme Holdings Ltd.\n"],
+    "ADDRESS_TEXT": [" 24 Harbour Road, Seoul "],
     "RULE": [" ----- ", " ===== "],
     "FORM_TITLE": [" FORM 6-K "], "REPORT_TITLE": [" REPORT OF FOREIGN PRIVATE ISSUER "],
     "RULE_REFERENCE": [" Pursuant to Rule 13a-16 or 15d-16 of the Securities Exchange Act of 1934 "],

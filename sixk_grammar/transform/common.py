@@ -32,6 +32,7 @@ class Line:
     column: int
     pieces: list[str] = field(default_factory=list)   # text between breaks: cell bars, name ends
     ends_name: bool = False                            # its last piece is a name ending in a legal form
+    address_from: int | None = None                    # the first piece that begins an address
 
 
 def tokens_of(items, *names) -> list[Token]:

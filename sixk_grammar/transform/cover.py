@@ -114,7 +114,7 @@ class CoverTransformer(Transformer):
                 current = None
                 if token.count("\n") > 1 and paragraphs[-1]:
                     paragraphs.append([])
-            elif name in ("TEXT", "NAME_TEXT"):
+            elif name in ("TEXT", "NAME_TEXT", "ADDRESS_TEXT"):
                 text = clean(token)
                 if not text:
                     continue
@@ -125,6 +125,8 @@ class CoverTransformer(Transformer):
                     current = Line(text, token.line, token.column, [text])
                     paragraphs[-1].append(current)
                 current.ends_name = name == "NAME_TEXT"
+                if name == "ADDRESS_TEXT" and current.address_from is None:
+                    current.address_from = len(current.pieces) - 1
         return TextRun([p for p in paragraphs if p])
 
     def period(self, items):
@@ -254,7 +256,7 @@ def _name_of(lines: list[Line]) -> tuple[str | None, int, list[str]]:
     """
     parts: list[str] = []
     for index, line in enumerate(lines):
-        if index and line.text.startswith("("):
+        if (index and line.text.startswith("(")) or line.address_from == 0:
             return squash(" ".join(parts)) or None, lines[0].line, [l.text for l in lines[index:]]
         if len(line.pieces) > 1:
             parts.append(line.pieces[0])

@@ -140,7 +140,9 @@ def _fill_empty_labels(cells: list[Cell]) -> None:
     pending: list[Cell] = []
     for cell in cells:
         if cell.kind in FIELD_KINDS.values():
-            if not cell.text:
+            if cell.text:   # values come in the labels' order: those before it have had theirs
+                pending = [label for label in pending if label.line == cell.line]
+            else:
                 pending.append(cell)
             continue
         if cell.used or not pending:
@@ -149,7 +151,7 @@ def _fill_empty_labels(cells: list[Cell]) -> None:
                       and cell.kind in VALUE_KINDS[label.kind]
                       and abs(cell.column - label.column) <= COLUMN_SLACK), None)
         if label is not None:
-            pending.remove(label)
+            pending = pending[pending.index(label) + 1:]
             label.text, label.value_kinds, cell.used = cell.text, [cell.kind], True
             label.value_line, label.value_column = cell.line, cell.column
 
@@ -201,7 +203,7 @@ def _signer(cells: list[Cell], start: int, side_by_side: bool = False,
         if plain:
             name = plain[0].text
             plain[0].used = True
-            if title is None and len(plain) > 1 and plain[1].line == _next_line(cells, plain[0]):
+            if title is None and len(plain) > 1 and plain[1].line == plain[0].line + 1:
                 title = plain[1].text
                 plain[1].used = True
     if name is None and signature:
@@ -254,11 +256,6 @@ def _title_from(cells: list[Cell], title: Cell) -> str:
         parts.append(cell.text)
         last_line, cell.used = cell.line, True
     return " ".join(parts)
-
-
-def _next_line(cells: list[Cell], cell: Cell) -> int:
-    later = [c.line for c in cells if c.line > cell.line]
-    return min(later) if later else -1
 
 
 def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...transform.common import squash
 from ..registry import rule
 from .syntax import cut_off
 from .tags import unclosed_tables
@@ -63,6 +64,31 @@ def _whole_signers(context):
     last_line = context.analysis.text.count("\n")
     truncated = cut_off(context)
     return [s for s in _signers(context) if not (truncated and s["end_line"] >= last_line - 1)]
+
+
+def _complete_line(context, number: int) -> bool:
+    """Whether line ``number`` ended before the input did: nothing after a cut
+    can change it."""
+    last_line = context.line_count
+    return number < last_line or (number == last_line and context.analysis.ended_with_newline)
+
+
+def _signed_lines(context):
+    """Signers whose "By" line is whole.  In a cut input that is the line
+    holding the signature (a cell on a later line, in text taken from HTML
+    tables); a "By" with nothing typed needs a whole line after it."""
+    truncated = cut_off(context)
+    for signer in _signers(context):
+        signature = squash(signer["signature"] or "")
+        if not truncated:
+            yield signer
+        elif signature:
+            line = next((number for number in range(signer["line"], signer["end_line"] + 1)
+                         if signature in squash(context.line_text(number))), signer["line"])
+            if _complete_line(context, line):
+                yield signer
+        elif _complete_line(context, signer["line"] + 1):
+            yield signer
 
 
 @rule("SK402", "missing-signature-date", "error", "A signature without a date.",
@@ -127,7 +153,7 @@ def missing_conformed_signature(context):
     ## Fix
     Write "By: /s/ <name>".
     """
-    for signer in _whole_signers(context):
+    for signer in _signed_lines(context):
         if "/s/" not in (signer["signature"] or "").lower():
             yield context.finding("SK404", signer["line"], 1, "no typed /s/ signature")
 

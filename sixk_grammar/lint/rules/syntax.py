@@ -74,10 +74,12 @@ def truncated_document(context):
     """
     ## What it checks
     Input that stops before the document does: inside an open `<TABLE>`,
-    `<TEXT>` or `<DOCUMENT>`; inside the cover page; or in the middle of a
-    line (unless the line closes the document: a closing tag, or the last
-    entry of an exhibit list after the signature).  A document that ends
-    cleanly without a signature block is SK401's.
+    `<TEXT>` or `<DOCUMENT>`; inside the cover page; in the middle of a line
+    (unless the line closes the document: a closing tag, or the last entry of
+    an exhibit list after the signature); or, before any signature, in the
+    middle of a sentence (the last line ends with a comma or a colon, as in
+    "Very truly yours,").  A document that ends cleanly without a signature
+    block is SK401's.
 
     ## Why
     A truncated download or a cover page split from its signature page is not a
@@ -102,6 +104,9 @@ def truncated_document(context):
         yield context.finding("SK101", last_line, 1, "the input ends inside the cover page")
     elif cut_mid_line and not result["signatures"] and context.main_is_text:
         yield context.finding("SK101", last_line, 1, "the input ends mid-line before any signature block")
+    elif not result["signatures"] and context.main_is_text and _mid_sentence(context):
+        yield context.finding("SK101", _mid_sentence(context), 1,
+                              "the input ends mid-sentence (after a comma or colon) before any signature block")
     elif cut_mid_line:
         yield context.finding("SK101", last_line, 1, "the input ends in the middle of a line")
 
@@ -127,6 +132,16 @@ def _cut_mid_line(context) -> bool:
     finished_list = (exhibits and context.result["signatures"]
                      and exhibits[-1]["line"] <= last_line <= exhibits[-1]["end_line"])
     return not finished_list
+
+
+def _mid_sentence(context) -> int | None:
+    """The last line holding text, when it ends with a comma or a colon: the
+    text goes on after the end of the input."""
+    for number in range(context.line_count, max(0, context.line_count - 20), -1):
+        text = context.line_text(number).strip(" \t|")
+        if text:
+            return number if text.endswith((",", ":")) else None
+    return None
 
 
 def _has_body(context) -> bool:
