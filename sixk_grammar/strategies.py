@@ -15,6 +15,8 @@ Install with ``pip install "sixk_grammar[test]"`` (hypothesis is optional).
   left, every check-mark style, marks on the option line or under it, the
   exhibit index as <TABLE> markup or a list, signers side by side, CRLF...);
 - ``filings()`` draws both: ``(model, text)``;
+- ``flattened_filings()`` draws a model and its text as converters flatten
+  HTML filings (one-line covers, cells, Unicode blanks, glyph marks);
 - ``mutants(text)`` applies one realistic defect to a valid filing and
   returns ``(mutated_text, expected_rule_code)``.
 """
@@ -154,7 +156,8 @@ def filing_models(draw) -> FilingModel:
         signers=signers, exhibits=exhibits, envelope=draw(st.booleans()))
 
 
-MARKS = ("X", "x", "[X]", "|X|", "___X___", "V", "\u00fe", "\u00fd")
+# Typed check marks: a preserved filing keeps to EDGAR's ASCII character set.
+MARKS = ("X", "x", "[X]", "|X|", "___X___", "V")
 BLANKS = ("____", "---", "[ ]", "|_|", "-----", "")
 
 
@@ -324,8 +327,148 @@ def renderings(model: FilingModel):
 
 
 def filings():
-    """``(model, text)`` pairs."""
+    """``(model, text)`` pairs: plain-text filings as typed, which ``check``
+    passes with no error."""
     return filing_models().flatmap(lambda model: renderings(model).map(lambda text: (model, text)))
+
+
+# ------------------------------------------------------ flattened from HTML ---
+
+@dataclass
+class FlatStyle:
+    """How a conversion from HTML to text lays the facts out."""
+
+    one_line_cover: bool              # the whole cover on one line
+    cells: bool                       # table cells on lines of their own, behind "|"
+    blank: str                        # what stands between words: a space or U+00A0
+    question: str                     # full | reworded | none (the answer lines alone)
+    marks: tuple[str, str]            # (marked, unmarked) as the conversion left them
+    period: str
+    caption: str                      # translation | name | none (name runs into the address)
+    signature: str                    # labels | columns | plain
+    quoted: bool                      # the signer's name typed in quotes
+    exhibits: str                     # index | lines
+
+
+FLAT_MARKS = (("X", ""), ("x", "\u00a8"), ("\u00fe", "\u00a8"), ("\u00fd", "o"), ("\u2612", "\u2610"),
+              ("[X]", "[ ]"))
+FLAT_PERIODS = ("For the month of {m} {y}", "For the month of {m}, {y}", "|For the month of\n|\n{m}\n|, {y}",
+                "For the month of {m3}-{y2}", "For the month of {mm}/{y}")
+
+
+@st.composite
+def flat_styles(draw) -> FlatStyle:
+    return FlatStyle(
+        one_line_cover=draw(st.booleans()), cells=draw(st.booleans()),
+        blank=draw(st.sampled_from([" ", "\u00a0"])),
+        question=draw(st.sampled_from(["full", "reworded", "none"])),
+        marks=draw(st.sampled_from(FLAT_MARKS)), period=draw(st.sampled_from(FLAT_PERIODS)),
+        caption=draw(st.sampled_from(["translation", "name", "none"])),
+        signature=draw(st.sampled_from(["labels", "columns", "plain"])), quoted=draw(st.booleans()),
+        exhibits=draw(st.sampled_from(["index", "lines"])))
+
+
+def _flat_answers(options: list[str], chosen: str | None, style: FlatStyle) -> str:
+    marked, unmarked = style.marks
+    parts = []
+    for option in options:
+        mark = marked if chosen and option.lower().endswith(chosen.lower()) else unmarked
+        parts.append(f"{option} {mark}".strip())
+    return " ".join(parts)
+
+
+def _flat_cover(model: FilingModel, style: FlatStyle) -> list[str]:
+    month = calendar.month_name[model.month]
+    period = style.period.format(m=month, y=model.year, m3=month[:3], y2=f"{model.year % 100:02d}",
+                                 mm=f"{model.month:02d}")
+    if style.one_line_cover:   # cells are lines of their own: one line leaves no cells
+        period = period.replace("\n|", " ").replace("|", "").replace("\n", " ")
+    out = ["FORM 6-K", "SECURITIES AND EXCHANGE COMMISSION", "Washington, D.C. 20549",
+           "Report of Foreign Private Issuer", "Pursuant to Rule 13a-16 or 15d-16 of the Securities Exchange Act of 1934",
+           period]
+    if model.commission_file_number:
+        out.append(f"Commission File Number: {model.commission_file_number}")
+    address = ", ".join(model.address)
+    if style.caption == "none":
+        out += [f"{model.registrant} {address}", "(Address of principal executive offices)"]
+    else:
+        out += [model.registrant, {"translation": "(Translation of registrant's name into English)",
+                                   "name": "(Name of Registrant)"}[style.caption],
+                address, "(Address of principal executive offices)"]
+    forms = "Form 20-F or 40-F" if style.question == "reworded" else "Form 20-F or Form 40-F"
+    if style.question != "none":
+        out.append("Indicate by check mark whether the registrant files or will file annual reports under "
+                   f"cover {forms}.")
+    out.append(_flat_answers(["Form 20-F", "Form 40-F"], model.annual_report_form, style))
+    if model.paper_boxes and style.question != "none":
+        for rule in ("1", "7"):
+            out.append("Indicate by check mark if the registrant is submitting the Form 6-K in paper as "
+                       f"permitted by Regulation S-T Rule 101(b)({rule}):")
+    if model.rule_12g3_2b:
+        if style.question != "none":
+            out.append("Indicate by check mark whether by furnishing the information contained in this Form, "
+                       "the registrant is also thereby furnishing the information to the Commission pursuant "
+                       "to Rule 12g3-2(b) under the Securities Exchange Act of 1934.")
+        out.append(_flat_answers(["Yes", "No"], model.rule_12g3_2b, style))
+        out.append('If "Yes" is marked, indicate below the file number assigned to the registrant in '
+                   f"connection with Rule 12g3-2(b): {model.file_number_82 or '82-'}")
+    return [" ".join(out)] if style.one_line_cover else out
+
+
+def _flat_signature(model: FilingModel, style: FlatStyle) -> list[str]:
+    bar = "|" if style.cells else ""
+    signer = model.signers[0]
+    date = f"{signer.date:%B} {signer.date.day}, {signer.date.year}"
+    quote = '"' if style.quoted else ""
+    out = ["SIGNATURES", "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant "
+           "has duly caused this report to be signed on its behalf by the undersigned, thereunto duly authorized.",
+           f"{bar}{model.registrant}"]
+    if style.signature == "plain":   # "|Date" / "|" / date / "|By" / "|/s/ name" / "(Signature)" / name / title
+        out += [f"{bar}Date", bar, date] if style.cells else [f"Date: {date}"]
+        for each in model.signers:
+            out += [f"{bar}By", f"{bar}/s/ {quote}{each.name}{quote}", "(Signature)", each.name, each.title]
+        return out
+    out.append(f"{bar}Date: {date}")
+    names = [f"{quote}{each.name}{quote}" for each in model.signers]
+    out.append(" ".join(f"{bar}By: /s/ {name}" for name in names))
+    if style.signature == "columns":   # labels in one column, the values in the next
+        out += [f"{bar}Name:", f"{bar}Title:"] if len(model.signers) == 1 else []
+        for each in model.signers:
+            out += [f"{bar}{quote}{each.name}{quote}", f"{bar}{each.title}"] if len(model.signers) == 1 else []
+        if len(model.signers) == 1:
+            return out
+    out.append(" ".join(f"{bar}Name: {name}" for name in names))
+    out.append(" ".join(f"{bar}Title: {each.title}" for each in model.signers))
+    return out
+
+
+def _flat_exhibits(model: FilingModel, style: FlatStyle) -> list[str]:
+    if not model.exhibits:
+        return []
+    if style.exhibits == "index":
+        out = ["EXHIBIT INDEX", "Exhibit No.\t \tDescription"]
+        return out + [f"{exhibit.number}\t \t{exhibit.description}" for exhibit in model.exhibits]
+    return [f"Exhibit {exhibit.number} {exhibit.description}" for exhibit in model.exhibits]
+
+
+def render_flattened(model: FilingModel, style: FlatStyle) -> str:
+    """The text an HTML filing of ``model`` becomes when converted to text."""
+    lines = _flat_cover(model, style) + _flat_exhibits(model, style) + _flat_signature(model, style)
+    return "\n".join(line.replace(" ", style.blank) for line in lines) + "\n"
+
+
+def flattened_renderings(model: FilingModel):
+    """The text of ``model`` as converters flatten HTML filings: one-line
+    covers, table cells on lines of their own, Unicode blanks, glyph check
+    marks, answer lines without their question, signature tables."""
+    return flat_styles().map(lambda style: render_flattened(model, style))
+
+
+def flattened_filings():
+    """``(model, text)`` pairs of filings flattened from HTML.  They carry what
+    such text carries (lines over 80 columns, non-ASCII marks and blanks), so
+    ``check`` reports those; ``parse`` reads the model's facts."""
+    return filing_models().flatmap(lambda model: flattened_renderings(model).map(lambda text: (model, text)))
 
 
 # ------------------------------------------------------------------ mutants ---

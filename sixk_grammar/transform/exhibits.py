@@ -141,7 +141,7 @@ def _unnumbered(listing: Listing) -> list[dict]:
     """An exhibit heading over descriptions that carry no number: each line
     of the first paragraph under it is an exhibit whose number is null."""
     texts = [part for part in listing.items if isinstance(part, Token)]
-    if not texts or any(isinstance(part, (Entry, Table)) for part in listing.items):
+    if not texts or isinstance(listing.items[0], Table):
         return []
     exhibits = []
     for line, text in lines_of(texts[0]):
@@ -163,9 +163,7 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
             found = re.search(r"\d+", str(item))
             counter = int(found.group(0)) if found else counter
         elif isinstance(item, Listing):
-            target = indexed if item.kind == "exhibits" else listed
-            if item.kind == "exhibits":
-                target.extend(_unnumbered(item))
+            found: list[dict] = []
             for part in item.items:
                 if isinstance(part, Entry):
                     number = number_text(part.number)
@@ -175,9 +173,13 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
                             break
                         if item.kind == "contents":
                             continue
-                    target.append(_entry_exhibit(part))
+                    found.append(_entry_exhibit(part))
                 elif isinstance(part, Table):
-                    target.extend(_table_entries(part, explicit_only=False))
+                    found.extend(_table_entries(part, explicit_only=False))
+            if item.kind == "exhibits":
+                indexed.extend(found or _unnumbered(item))
+            else:
+                listed.extend(found)
         elif isinstance(item, Entry):
             number = number_text(item.number)
             if is_explicit(number) or _intro_before(items, position):
