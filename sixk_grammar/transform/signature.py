@@ -263,5 +263,5 @@ def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str
     if signature:
         signed = _signed_name(signature)
         if signed and text.lower().startswith(signed):
-            return text[:len(signed)].strip() or None, text[len(signed):].strip() or None
+            return text[:len(signed)].strip() or None, text[len(signed):].strip(" ,;-") or None
     return text or None, None
