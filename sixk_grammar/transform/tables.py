@@ -1,6 +1,7 @@
 """<TABLE> markup: rows, the columns <S>/<C> mark, and whether it was closed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lark import Token, Transformer
@@ -25,7 +26,10 @@ class Table:
         return rows
 
     def cells(self, text: str) -> list[str]:
-        """A row split at the column starts that <C> tags mark."""
+        """A row split at the column starts that <C> tags mark, or at its tabs
+        when it has them (some renderings separate cells with tabs)."""
+        if "\t" in text.strip():
+            return [cell.strip() for cell in re.split(r"[ ]*\t[\t ]*", text.strip())]
         cuts = self.columns[1:] or []
         if not cuts:
             return [text.strip()]
