@@ -37,3 +37,16 @@ def test_python_examples_run(code, monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(sys, "path", list(sys.path))
     exec(compile(code, "<docs>", "exec"), {})
+
+
+def test_layout_page_names_rules_that_exist():
+    """docs/layouts.md names the grammar's rules and the Transformer's functions:
+    each name it gives in backticks is defined somewhere in the code."""
+    page = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("grammar", "sixk_grammar")
+                     for path in (ROOT / folder).rglob("*") if path.suffix in (".lark", ".py"))
+    names = set(re.findall(r"`(_?[A-Za-z][A-Za-z0-9_]*_[A-Za-z0-9_]*|[A-Z]{4,}[A-Z0-9_]*)`", page))
+    assert names, "the page names no rules"
+    missing = [name for name in sorted(names)
+               if not re.search(rf"^\s*(?:def\s+)?{name}\b|\b{name}\s*[:=]|\b{name}\.\d", code, re.MULTILINE)]
+    assert missing == []
