@@ -21,14 +21,24 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 GRAMMAR_ENTRY = "sixk.lark"
 
-#: Options every parser of this grammar needs; other tools reuse them.
+#: Options every parser of this grammar needs; other tools reuse them.  Tokens
+#: carry their positions; pass propagate_positions=True for rules' too.
 PARSER_OPTIONS = dict(
     parser="lalr",
     lexer="contextual",
     g_regex_flags=re.IGNORECASE,
     maybe_placeholders=False,
-    propagate_positions=True,
 )
+
+
+def _without_data(token: Token) -> Token:
+    """A chunk of a uuencoded block, kept where it stands but without its data:
+    nothing reads binary data, and a submission's blocks can be most of it."""
+    return token.new_borrow_pos(token.type, "", token)   # lark's or lark-cython's Token
+
+
+#: What parse() and check() add: the lexer drops binary data as it goes.
+READING_OPTIONS = {"lexer_callbacks": {"UU_LINES": _without_data}}
 
 #: Recovery gives up after this many syntax errors and keeps what it has.
 MAX_SYNTAX_ERRORS = 200
@@ -58,10 +68,16 @@ def grammar_path() -> Path:
     return Path(__file__).resolve().parent.parent / "grammar"
 
 
+_KINDS: dict[str, str] = {}
+
+
 def kind(token_or_name) -> str:
     """A terminal's or rule's name without the section namespace (``cover__``)."""
     name = token_or_name.type if isinstance(token_or_name, Token) else str(token_or_name)
-    return name.rsplit("__", 1)[-1]
+    found = _KINDS.get(name)
+    if found is None:
+        found = _KINDS[name] = name.rsplit("__", 1)[-1]
+    return found
 
 
 def display_name(terminal: str) -> str:
@@ -100,9 +116,11 @@ def fast_plugins():
 
 
 @functools.lru_cache(maxsize=None)
-def _cached_parser(options_key: tuple, fast: bool = False) -> Lark:
+def _cached_parser(options_key: tuple, fast: bool = False, reading: bool = False) -> Lark:
     options = dict(PARSER_OPTIONS)
     options.update(dict(options_key))
+    if reading:
+        options.update(READING_OPTIONS)
     if fast:
         options["_plugins"] = fast_plugins()
     if "cache" not in options:
@@ -119,6 +137,11 @@ def get_parser(**lark_options) -> Lark:
     cache when the grammar has not changed.
     """
     return _cached_parser(tuple(sorted(lark_options.items())))
+
+
+def reading_parser() -> Lark:
+    """The parser parse() and check() use: get_parser() with READING_OPTIONS."""
+    return _cached_parser((), reading=True)
 
 
 @dataclass
@@ -243,12 +266,12 @@ def parse_tree(text: str) -> ParseOutcome:
         # lark-cython cannot drive the recovery below: the fast parser takes
         # well-formed input, and anything it rejects goes to the pure parser.
         try:
-            return ParseOutcome(_as_lark_tokens(_cached_parser((), fast=True).parse(text)), [])
+            return ParseOutcome(_as_lark_tokens(_cached_parser((), fast=True, reading=True).parse(text)), [])
         except UnexpectedInput:
             pass
     recovery = _Recovery(text)
     try:
-        tree = get_parser().parse(text, on_error=recovery)
+        tree = reading_parser().parse(text, on_error=recovery)
     except UnexpectedInput as error:
         line = getattr(error, "line", -1)
         recovery.problems.append(SyntaxProblem(

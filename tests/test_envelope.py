@@ -64,12 +64,14 @@ def test_header_and_documents():
     assert result["signatures"][0]["date"] == "2002-11-18"
 
 
-def test_a_uuencoded_block_is_one_token_however_long():
-    for lines in (10, 5000):
+def test_a_uuencoded_block_costs_a_few_tokens_however_long():
+    for lines, chunks in ((10, 1), (5000, 2), (9000, 3)):
         tree = analyse(submission(lines)).tree
         tokens = list(tree.scan_values(lambda v: isinstance(v, Token)))
-        assert sum(t.type == "UUENCODED" for t in tokens) == 1
+        assert len(list(tree.find_data("uuencoded"))) == 1
+        assert sum(t.type == "UU_LINES" for t in tokens) == chunks   # 4,096 lines a chunk
         assert len(tokens) < 400   # not one token per line of binary data
+        assert all(t == "" for t in tokens if t.type == "UU_LINES")   # the data is not kept
 
 
 def test_privacy_enhanced_wrapper():

@@ -28,7 +28,7 @@ EXAMPLES = {
     "ENCLOSURE_HEADING": ["Enclosure:\n"], "STRAY_TAG": ["<R>\n", "<B>\n"],
     "HTML_TEXT": ["<HTML><BODY>x</BODY></HTML>\n"], "XML_TEXT": ["<XBRL>x</XBRL>\n"],
     "BINARY_TAG": ["<PDF>\n"], "BINARY_CLOSE": ["</PDF>\n"],
-    "UUENCODED": ["begin 644 a.pdf\nM86)C\n`\nend\n"],
+    "UU_BEGIN": ["begin 644 a.pdf\n"], "UU_LINES": ["M86)C\n`\n"], "UU_END": ["end\n"],
     "TABLE_ROWS": ["99.1       Press release\n"], "CAPTION_TEXT": ["Exhibit    Description\n"],
     "TABLE_OPEN": ["<TABLE>\n"], "REGION_TABLE_OPEN": ["<TABLE>\n"], "TABLE_CLOSE": ["</TABLE>\n"],
     "CAPTION_TAG": ["<CAPTION>\n"], "CAPTION_CLOSE": ["</CAPTION>\n"], "COLUMN_START": ["<S> "],

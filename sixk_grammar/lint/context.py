@@ -16,6 +16,14 @@ from ..parser import kind
 from .registry import Finding
 
 
+def token_span(tree: Tree) -> tuple[Token | None, Token | None]:
+    """The first and last tokens of ``tree`` that stand in the input (tokens
+    the recovery inserted have no position)."""
+    placed = [token for token in tree.scan_values(lambda value: isinstance(value, Token))
+              if token.start_pos is not None]
+    return (placed[0], placed[-1]) if placed else (None, None)
+
+
 @dataclass
 class Context:
     path: str
@@ -40,12 +48,12 @@ class Context:
         text = self.analysis.text
         out = []
         for document in self.text_documents:
-            if document.meta.empty:
+            first, last = token_span(document)
+            if first is None:
                 continue
-            start = text.rfind("\n", 0, document.meta.start_pos or 0) + 1
-            # a document that ends in a token inserted by recovery has no end_pos
-            end = text.find("\n", (document.meta.end_pos or len(text)) - 1)
-            out.append((document.meta.line, text[start:end if end >= 0 else len(text)].split("\n")))
+            start = text.rfind("\n", 0, first.start_pos) + 1
+            end = text.find("\n", last.end_pos - 1)
+            out.append((first.line, text[start:end if end >= 0 else len(text)].split("\n")))
         return out
 
     def text_lines(self):
@@ -102,8 +110,9 @@ class Context:
         if tree is None:
             return inside
         for table in tree.find_data("table"):
-            if not table.meta.empty:
-                inside.update(range(table.meta.line, table.meta.end_line + 1))
+            first, last = token_span(table)
+            if first is not None:
+                inside.update(range(first.line, last.end_line + 1))
         return inside
 
     @property

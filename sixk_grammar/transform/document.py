@@ -23,10 +23,9 @@ from .tables import TableTransformer, build_table
 
 @dataclass
 class Opaque:
-    """An HTML, XBRL or binary document, kept whole and not read."""
+    """An HTML, XBRL or binary document (or a uuencoded block), not read."""
 
     kind: str
-    size: int
 
 
 @dataclass
@@ -102,7 +101,10 @@ class SixKTransformer(Transformer):
         return TextDocument(heading, checks, body)
 
     def opaque_text(self, items):
-        return Opaque(kind(items[0]).split("_")[0].lower(), sum(len(t) for t in items))
+        return Opaque(kind(items[0]).split("_")[0].lower())
+
+    def uuencoded(self, items):
+        return Opaque("uuencoded")
 
     def start(self, items):
         return items[0]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lark import Token
 
-from ..parser import get_parser, kind
+from ..parser import kind, reading_parser
 from .common import squash
 from .tables import Table, lines_of
 
@@ -39,7 +39,7 @@ class Listing:
 @functools.lru_cache(maxsize=1)
 def _entry_number_pattern() -> re.Pattern:
     """The grammar's own INDEX_NUMBER terminal, to read the first cell of a table row."""
-    terminal = get_parser().get_terminal("INDEX_NUMBER")
+    terminal = reading_parser().get_terminal("INDEX_NUMBER")
     return re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
 
 
