@@ -78,7 +78,13 @@ def main_document(tree: Tree | None) -> Tree | None:
     """The 6-K's own text document within the tree (the first one)."""
     if tree is None:
         return None
+    if tree.children and getattr(tree.children[0], "data", None) == "text_document":
+        return tree.children[0]   # a plain document, not a submission
     return next(tree.find_data("text_document"), None)
+
+
+def _is_token(value) -> bool:
+    return isinstance(value, Token)
 
 
 def count_pages(tree: Tree | None) -> int:
@@ -87,11 +93,12 @@ def count_pages(tree: Tree | None) -> int:
     if document is None:
         return 0
     pages, has_text = 0, False
-    for token in document.scan_values(lambda value: isinstance(value, Token)):
-        if kind(token) == "PAGE_BREAK":
+    for token in document.scan_values(_is_token):
+        name = kind(token)
+        if name == "PAGE_BREAK":
             pages += has_text
             has_text = False
-        elif str(token).strip() and kind(token) != "NL":
+        elif not has_text and name != "NL" and token.strip():
             has_text = True
     return pages + has_text
 
