@@ -9,6 +9,7 @@ place is reported in ``syntax_errors``.
 """
 from .api import analyse, parse
 from .parser import PARSER_OPTIONS, get_parser, grammar_path
+from .records import record
 
-__all__ = ["parse", "analyse", "get_parser", "grammar_path", "PARSER_OPTIONS"]
+__all__ = ["parse", "analyse", "record", "get_parser", "grammar_path", "PARSER_OPTIONS"]
 __version__ = "0.1.0"

@@ -17,7 +17,8 @@ def add_parser(commands) -> None:
                     "Exit 0 when nothing at error severity is found, 1 when something is, "
                     "2 on usage, configuration or internal errors.")
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                        help="files, folders (searched recursively), or - for standard input")
+                        help="files, folders (searched recursively), .zip/.tar/.tar.gz/.tgz archives "
+                             "(a member is named ARCHIVE!member), or - for standard input")
     parser.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (ALL)")
     parser.add_argument("--ignore", metavar="CODES", help="codes or prefixes not to run")
     parser.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to add to the selection")
@@ -28,7 +29,7 @@ def add_parser(commands) -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes (default: the number of CPUs)")
     parser.add_argument("--include", metavar="GLOB", action="append",
-                        help="file names to check inside folders (default *.txt); repeatable")
+                        help="file names to check inside folders and archives (default *.txt); repeatable")
     parser.add_argument("--config", metavar="FILE", help="a TOML file (default: the nearest pyproject.toml "
                         "with [tool.sixk_grammar])")
     parser.add_argument("--quiet", action="store_true", help="print findings only, no summary")
@@ -71,7 +72,8 @@ def run(args) -> int:
     except ConfigError as error:
         print(f"sixk_grammar: {error}", file=sys.stderr)
         return EXIT_USAGE
-    from ..lint.runner import discover, run as run_checks   # not needed by the other commands
+    from ..lint.runner import run as run_checks   # not needed by the other commands
+    from ..sources import discover
 
     files, problems = discover(args.paths, config.include)
     for problem in problems:
@@ -81,7 +83,7 @@ def run(args) -> int:
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise")
     if args.dask:
-        findings = run_on_dask(args.dask, files, config)
+        findings = run_on_dask(args.dask, [s.name for s in files if s.member is None and s.name != "-"], config)
     else:
         progress = sys.stderr.isatty() and not os.environ.get("CI")
         findings = run_checks(files, config, args.jobs, progress=progress)
@@ -106,7 +108,7 @@ def run_on_dask(address: str, files: list[str], config: Config):
     except OSError as error:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     with client:
-        records = check_bag([path for path in files if path != "-"], config).compute()
+        records = check_bag(files, config).compute()
     return sorted(from_record(record) for record in records)
 
 

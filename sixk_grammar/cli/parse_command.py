@@ -1,65 +1,103 @@
-"""``parse FILE... [--format json|jsonl|pretty]``: print the contract's dict."""
+"""``parse PATH...``: each filing's dict, or a table with one row per filing.
+
+Inputs are files, folders (searched recursively), archives and ``-``; the
+work runs on ``--jobs`` processes and results are written as they come, in
+the order of the sources' names, so the output is the same for any number
+of jobs and memory stays flat however many filings there are.
+"""
 from __future__ import annotations
 
-import json
+import os
 import sys
 
-from ..api import parse
-from .inputs import read_source
+from ..sources import DEFAULT_INCLUDE, Source, discover
+from .writers import FORMATS, OutputError, open_output, writer_for
 
 
 def add_parser(commands) -> None:
     parser = commands.add_parser(
-        "parse", help="print the facts of each filing as JSON",
-        description="Parse Form 6-K filings and print each one's dict. "
-                    "Exit 0 when every file parsed completely, 1 when one was partial "
-                    "or had syntax errors, 2 on usage or read errors.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a filing, or - for standard input")
-    parser.add_argument("--format", choices=("json", "jsonl", "pretty"),
-                        help="json (default for one file), jsonl (default for several), pretty")
+        "parse", help="print the facts of each filing as JSON, or a table (CSV, Parquet)",
+        description="Parse Form 6-K filings: files, folders (searched recursively), .zip, .tar, .tar.gz "
+                    "and .tgz archives (read without unpacking; a member is named ARCHIVE!member), or - "
+                    "for standard input.  Exit 0 when every filing parsed completely, 1 when one was "
+                    "partial or had syntax errors, 2 when one could not be read or on usage errors.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a filing, a folder, an archive, or -")
+    parser.add_argument("--output-format", "--format", dest="output_format", choices=FORMATS,
+                        help="json (default for one filing), jsonl (default for several), pretty, "
+                             "csv or parquet (one row per filing; parquet needs -o and the [parquet] extra)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (replaced only once the run is done) instead of standard output; "
+                             "with --dask, the folder of the Parquet dataset")
+    parser.add_argument("--include", metavar="GLOB", action="append",
+                        help="file names to read inside folders and archives (default *.txt); repeatable")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="worker processes (default: the number of CPUs)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on an existing Dask scheduler and write a Parquet dataset to -o DIR "
+                             "([dask] and [parquet] extras)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+    from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
-    output_format = args.format or ("json" if len(args.files) == 1 else "jsonl")
-    results, status = [], EXIT_OK
-    for path in args.files:
-        data, problem = read_source(path)
-        if problem:
-            print(f"sixk_grammar: {problem}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        result = {"source": path} | parse(data)
-        if not result["complete"] and status == EXIT_OK:
-            status = EXIT_FINDINGS
-        results.append(result)
-        if output_format == "jsonl":
-            print(json.dumps(result, ensure_ascii=False), flush=True)
-        elif output_format == "pretty":
-            print(pretty(result), flush=True)
-    if output_format == "json" and results:
-        document = results[0] if len(args.files) == 1 else results
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.dask:
+        return run_on_dask(args)
+    sources, problems = discover(args.paths, args.include or DEFAULT_INCLUDE)
+    for problem in problems:
+        print(f"sixk_grammar: {problem}", file=sys.stderr)
+    output_format = args.output_format or ("json" if len(sources) == 1 and len(args.paths) == 1 else "jsonl")
+    try:
+        write = writer_for(output_format, args.output)
+    except OutputError as error:
+        raise UsageError(str(error)) from None
+    status = EXIT_USAGE if problems else EXIT_OK
+    table = output_format in ("csv", "parquet")
+    from ..parallel import ordered_map   # not needed by the other commands
+    from ..jobs import jobs_for, parse_job
+
+    with open_output(args.output, binary=output_format == "parquet") as stream:
+        with write(stream, single=output_format == "json" and len(sources) == 1) as emit:
+            for result in _progress(ordered_map(parse_job, jobs_for(sources, table), args.jobs), sources):
+                if result.get("error"):
+                    print(f"sixk_grammar: {result['source']}: {result['error']}", file=sys.stderr)
+                    status = EXIT_USAGE
+                elif not result["complete"] and status == EXIT_OK:
+                    status = EXIT_FINDINGS
+                emit(result)
     return status
 
 
-def pretty(result: dict) -> str:
-    """A short human summary of one filing."""
-    cover = result["cover"]
-    lines = [f"{result['source']}: {result['form_type'] or 'not a 6-K'}, "
-             f"{'complete' if result['complete'] else 'partial'}, {result['pages']} page(s)"]
-    for label, value in (("registrant", cover["registrant"]), ("report month", cover["report_month"]),
-                         ("file number", cover["commission_file_number"]),
-                         ("annual report form", cover["annual_report_form"]),
-                         ("rule 12g3-2(b)", cover["rule_12g3_2b"])):
-        lines.append(f"  {label:20s} {value if value is not None else '-'}")
-    for signer in result["signatures"]:
-        lines.append(f"  signed {signer['date'] or '-'} by {signer['name'] or '-'}"
-                     f" ({signer['title'] or '-'})")
-    for exhibit in result["exhibits"]:
-        lines.append(f"  exhibit {exhibit['number']}: {(exhibit['description'] or '')[:60]}")
-    for error in result["syntax_errors"]:
-        lines.append(f"  line {error['line']}:{error['column']}: {error['message']}")
-    return "\n".join(lines)
+def _progress(results, sources: list[Source]):
+    """A progress bar on a terminal, for more than a few filings."""
+    from ..lint.runner import PROGRESS_THRESHOLD
+
+    if not (sys.stderr.isatty() and not os.environ.get("CI") and len(sources) > PROGRESS_THRESHOLD):
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=len(sources), file=sys.stderr, unit="file", leave=False)
+
+
+def run_on_dask(args) -> int:
+    """The same rows as a local run, computed on a Dask cluster, written as a
+    Parquet dataset (a folder of files)."""
+    from . import EXIT_OK, UsageError
+
+    if (args.output_format or "parquet") != "parquet" or not args.output:
+        raise UsageError("--dask writes a Parquet dataset: give --output-format parquet and -o DIR")
+    try:
+        from distributed import Client
+
+        from ..dask import records
+    except ImportError:
+        raise UsageError('--dask needs the [dask] extra: pip install "sixk_grammar[dask]"') from None
+    try:
+        client = Client(args.dask, timeout=30)
+    except OSError as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {args.dask}: {error}") from None
+    with client:
+        records(args.paths).to_parquet(args.output, write_index=False)
+    return EXIT_OK

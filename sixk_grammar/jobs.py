@@ -1,0 +1,34 @@
+"""What a worker does with one source: read it and parse it.
+
+A job is a source with its bytes when the listing process had to read them
+(standard input, tar members); other sources are read by the worker.  A
+source that cannot be read gives ``{"source", "error"}``, never an exception.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .api import analyse, decode
+from .records import record
+from .sources import Source, read_all
+
+Job = tuple  # (Source, bytes | None, bool: a flat record rather than the dict)
+
+
+def jobs_for(sources: Iterable[Source], table: bool) -> Iterator[Job]:
+    """The jobs for ``sources``, reading here those only this process can read."""
+    for source in sources:
+        yield source, (read_all(source) if source.read_here else None), table
+
+
+def parse_job(job: Job) -> dict:
+    """The parse dict of one source (``source`` first), or its flat record."""
+    source, read, table = job
+    data, problem = read if read is not None else read_all(source)
+    if problem:
+        result = {"source": source.name, "error": problem}
+    else:
+        text, encoding = decode(data)
+        del data   # the text alone while parsing
+        result = {"source": source.name} | analyse(text, encoding).result
+    return record(result) if table else result
