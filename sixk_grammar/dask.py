@@ -92,12 +92,13 @@ def as_record(finding: Finding) -> dict:
     """A finding as a plain dict (what the bag holds)."""
     return {"path": finding.path, "line": finding.line, "column": finding.column, "code": finding.code,
             "message": finding.message, "end_line": finding.end_line, "end_column": finding.end_column,
-            "source_line": finding.source_line, "severity": finding.severity, "name": finding.rule.name}
+            "source_line": finding.source_line, "severity": finding.severity, "name": finding.rule.name,
+            "fix": finding.fix}
 
 
 def from_record(record: dict) -> Finding:
     return Finding(record["path"], record["line"], record["column"], record["code"], record["message"],
-                   record["end_line"], record["end_column"], record["source_line"])
+                   record["end_line"], record["end_column"], record["source_line"], record["fix"])
 
 
 def check_bag(paths, config: Config | None = None, storage_options: dict | None = None,

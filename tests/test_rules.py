@@ -12,7 +12,7 @@ from sixk_grammar.lint import check
 from sixk_grammar.lint.registry import all_rules
 from test_envelope import submission
 
-SEED = read(SEEDS[0])   # hanaro-2002-11
+SEED = read(SEEDS[0]) + "\n"   # hanaro-2002-11, as a finished file: its last line ended
 
 
 def edited(text: str, *edits) -> str:
@@ -54,6 +54,8 @@ CASES = [
     ("SK205", edited(SEED, replace(78, "</TABLE>", "")), (71, 1)),
     ("SK206", edited(SEED, insert(44, "<S>       <C>")), (45, 1)),
     ("SK207", edited(SEED, insert(44, "<B>Press release</B>")), (45, 1)),
+    ("SK208", edited(SEED, replace(43, "Form 6-K:", "Form 6-K:   ")), (43, 76)),
+    ("SK209", SEED.rstrip("\n"), (78, 9)),
     ("SK301", edited(SEED, delete(4)), (1, 1)),
     ("SK302", edited(SEED, delete(15)), (1, 1)),
     ("SK303", edited(SEED, replace(15, "November", "Novembr")), (15, 26)),

@@ -1,6 +1,7 @@
 """``check [PATH ...]``: the conformance linter, with ruff's options and exit codes."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -35,6 +36,14 @@ def add_parser(commands) -> None:
     parser.add_argument("--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 ([dask] extra)")
+    parser.add_argument("--fix", action="store_true",
+                        help="repair what has a safe fix, in place (standard input: the fixed text to "
+                             "standard output); only what remains is reported")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also the unsafe fixes (re-wrapping long lines)")
+    parser.add_argument("--diff", action="store_true",
+                        help="print what --fix would change, as a unified diff, and change nothing "
+                             "(exit 1 if there is something to fix)")
     parser.set_defaults(run=run)
 
 
@@ -82,14 +91,53 @@ def run(args) -> int:
         return EXIT_USAGE
     output_format = args.output_format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise")
+    progress = sys.stderr.isatty() and not os.environ.get("CI")
+    if args.fix or args.diff:
+        if args.dask:
+            raise UsageError("--fix and --diff run on this machine: leave out --dask")
+        return run_fixes(args, files, config, output_format, progress)
     if args.dask:
         findings = run_on_dask(args.dask, [s.name for s in files if s.member is None and s.name != "-"], config)
     else:
-        progress = sys.stderr.isatty() and not os.environ.get("CI")
         findings = run_checks(files, config, args.jobs, progress=progress)
     print_findings(findings, output_format, args, len(files))
     if args.exit_zero:
         return EXIT_OK
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def run_fixes(args, files, config: Config, output_format: str, progress: bool) -> int:
+    """--fix: write the fixes and report what remains.  --diff: print the
+    fixes as a diff and change nothing."""
+    from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+    from ..lint.runner import run_fixes as fix_all
+
+    results = fix_all(files, config, args.jobs, args.unsafe_fixes, write=args.fix and not args.diff,
+                      progress=progress)
+    status = EXIT_OK
+    for source, result in results:
+        if result.message:
+            print(f"sixk_grammar: {source.name}: {result.message}", file=sys.stderr)
+            status = EXIT_USAGE
+    if args.diff:
+        diffs = [result.diff for _, result in results if result.diff]
+        sys.stdout.write("".join(diffs))
+        fixable = sum(result.fixed for _, result in results)
+        print(f"Would fix {fixable} problem{'s' if fixable != 1 else ''} in {len(diffs)} "
+              f"file{'s' if len(diffs) != 1 else ''}.", file=sys.stderr)
+        return status or (EXIT_FINDINGS if diffs else EXIT_OK)
+    for _, result in results:
+        if result.text is not None:   # standard input: the fixed text goes to standard output
+            sys.stdout.write(result.text)
+    findings = sorted(f for _, result in results for f in result.findings)
+    stdin = any(result.text is not None for _, result in results)
+    if not stdin or output_format != "concise":
+        print_findings(findings, output_format, args, len(files), sum(r.fixed for _, r in results))
+    else:   # the fixed text holds standard output: the findings go to standard error
+        with contextlib.redirect_stdout(sys.stderr):
+            print_findings(findings, output_format, args, len(files), sum(r.fixed for _, r in results))
+    if status or args.exit_zero:
+        return status
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -112,7 +160,7 @@ def run_on_dask(address: str, files: list[str], config: Config):
     return sorted(from_record(record) for record in records)
 
 
-def print_findings(findings, output_format: str, args, files: int) -> None:
+def print_findings(findings, output_format: str, args, files: int, fixed: int = 0) -> None:
     if args.statistics:
         if findings:
             print(output.statistics(findings))
@@ -130,4 +178,4 @@ def print_findings(findings, output_format: str, args, files: int) -> None:
         for finding in findings:
             print(output.concise(finding))
     if output_format in output.HUMAN_FORMATS and not args.quiet:
-        print(output.footer(findings, files))
+        print(output.footer(findings, files, fixed))

@@ -115,6 +115,22 @@ class Context:
                 inside.update(range(first.line, last.end_line + 1))
         return inside
 
+    @functools.cached_property
+    def opaque_lines(self) -> set[int]:
+        """Lines of uuencoded blocks that stand inside text documents."""
+        inside: set[int] = set()
+        tree = self.analysis.tree
+        for block in tree.find_data("uuencoded") if tree is not None else ():
+            first, last = token_span(block)
+            if first is not None:
+                inside.update(range(first.line, last.end_line + 1))
+        return inside
+
+    def editable(self, number: int) -> bool:
+        """Whether a fix may change line ``number`` of a text document: never
+        inside <TABLE> markup (its columns) or a uuencoded block (its data)."""
+        return number not in self.table_lines and number not in self.opaque_lines
+
     @property
     def main_is_text(self) -> bool:
         """Whether the 6-K itself is a plain-text document (not HTML or binary)."""

@@ -15,7 +15,10 @@ GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def concise(finding: Finding) -> str:
-    return (f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+    """``path:line:col: CODE [*] [severity] message``; ``[*]`` when --fix can
+    repair it (``[-]`` when only --unsafe-fixes can)."""
+    marker = {"safe": "[*] ", "unsafe": "[-] "}.get(finding.fix, "")
+    return (f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {marker}"
             f"[{finding.severity}] {finding.message}")
 
 
@@ -31,6 +34,7 @@ def as_json(findings: list[Finding]) -> str:
         "code": f.code, "name": f.rule.name, "severity": f.severity, "message": f.message,
         "filename": f.path, "location": {"row": f.line, "column": f.column},
         "end_location": {"row": f.end_line, "column": f.end_column}, "url": f.rule.url,
+        "fix": {"applicability": f.fix} if f.fix else None,
     } for f in findings], indent=2, ensure_ascii=False)
 
 
@@ -77,13 +81,21 @@ def sarif(findings: list[Finding], rules: list[Rule]) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False)
 
 
-def footer(findings: list[Finding], files: int) -> str:
+def footer(findings: list[Finding], files: int, fixed: int = 0) -> str:
+    """The summary: problems found (after --fix, those that remain), fixed, fixable."""
+    done = f"Fixed {fixed} problem{'s' if fixed != 1 else ''}. " if fixed else ""
     if not findings:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+        return f"{done}All checks passed ({files} file{'s' if files != 1 else ''})."
     severities = Counter(f.severity for f in findings)
-    return (f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
+    line = (f"{done}Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
             f"({severities['error']} errors, {severities['warning']} warnings) "
             f"in {files} file{'s' if files != 1 else ''}.")
+    fixes = Counter(f.fix for f in findings if f.fix)
+    if fixes["safe"]:
+        line += f"\n{fixes['safe']} fixable with --fix."
+    if fixes["unsafe"]:
+        line += f"\n{fixes['unsafe']} more fixable with --fix --unsafe-fixes."
+    return line
 
 
 def statistics(findings: list[Finding]) -> str:

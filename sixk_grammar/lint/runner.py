@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 from ..api import analyse, decode
+from ..files import replaced_atomically
 from ..parallel import ordered_map
-from ..sources import Source, read_all
+from ..sources import STDIN, Source, read_all
 from .config import Config
 from .context import Context
+from .fixes import fix, mark_fixable, unified_diff
 from .registry import REGISTRY, Finding, all_rules
 
 #: A progress bar shows for more files than this, on a terminal only.
@@ -55,20 +58,79 @@ def _findings(path: str, problem: str | None, text: str, encoding: str | None, c
     findings: list[Finding] = []
     for code in sorted(codes):
         findings.extend(REGISTRY[code].check(context) or ())
-    return sorted(set(findings))
+    return mark_fixable(context, sorted(set(findings)))
+
+
+@dataclass
+class FixResult:
+    """What ``check --fix`` or ``--diff`` did with one source."""
+
+    findings: list[Finding]         # what remains (with --diff: what was found)
+    fixed: int = 0                  # findings the fixes repaired
+    diff: str = ""                  # the change, as a unified diff
+    text: str | None = None         # the fixed text of standard input, for standard output
+    message: str | None = None      # why a fix was not written
+
+
+def fix_file(job: tuple) -> FixResult:
+    """Fix one source: write a file in place (atomically, keeping its mode), or
+    give the fixed text of standard input back; with ``write`` off, only the
+    diff.  A source that cannot be read, or parsed to its end, is left alone."""
+    source, read, codes, max_bytes, unsafe, write = job
+    data, error = read if read is not None else read_all(source)
+    del read
+    problem = unreadable(data, error and f"cannot read the file: {error}", max_bytes)
+    if problem:
+        return FixResult(_findings(source.name, problem, "", None, set(codes)))
+    text, encoding = decode(data)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    del data
+    fixed, applied = fix(text, unsafe, codes=set(codes), path=source.name)
+    if fixed == text or not write:
+        return FixResult(_findings(source.name, None, text, encoding, set(codes)), len(applied),
+                         unified_diff(source.name, text, fixed) if fixed != text else "")
+    if source.name == STDIN:
+        return FixResult(_findings(source.name, None, fixed, encoding, set(codes)), len(applied), text=fixed)
+    if source.member is not None:
+        return FixResult(_findings(source.name, None, text, encoding, set(codes)),
+                         message="not fixed: a member of an archive is not rewritten")
+    try:
+        with replaced_atomically(source.path, binary=True) as handle:
+            handle.write((b"\xef\xbb\xbf" if bom else b"") + fixed.encode(encoding or "utf-8"))
+    except OSError as failure:
+        return FixResult(_findings(source.name, None, text, encoding, set(codes)),
+                         message=f"not fixed: cannot write it: {failure.strerror or failure}")
+    return FixResult(_findings(source.name, None, fixed, encoding, set(codes)), len(applied))
+
+
+def _jobs(sources: list[Source], config: Config, *extra):
+    max_bytes = int(config.max_size_mb * 2**20)
+    for source in sources:
+        yield (source, read_all(source) if source.read_here else None,
+               frozenset(config.codes_for(source.name)), max_bytes, *extra)
+
+
+def _run(function, work, count: int, jobs: int, progress: bool):
+    """``function`` over the jobs, in order, with a progress bar on a terminal."""
+    from tqdm import tqdm   # here, not at import: `parse` starts faster without it
+
+    show = progress and count > PROGRESS_THRESHOLD
+    with tqdm(total=count, file=sys.stderr, unit="file", leave=False, disable=not show) as bar:
+        for result in ordered_map(function, work, jobs if count > 1 else 1):
+            yield result
+            bar.update()
 
 
 def run(sources: list[Source], config: Config, jobs: int, progress: bool = False) -> list[Finding]:
     """Findings for every source, sorted by path, line and column whatever ``jobs`` is."""
-    max_bytes = int(config.max_size_mb * 2**20)
-    work = ((source, read_all(source) if source.read_here else None,
-             frozenset(config.codes_for(source.name)), max_bytes) for source in sources)
-    from tqdm import tqdm   # here, not at import: `parse` starts faster without it
-
-    show = progress and len(sources) > PROGRESS_THRESHOLD
     findings: list[Finding] = []
-    with tqdm(total=len(sources), file=sys.stderr, unit="file", leave=False, disable=not show) as bar:
-        for result in ordered_map(check_file, work, jobs if len(sources) > 1 else 1):
-            findings.extend(result)
-            bar.update()
+    for result in _run(check_file, _jobs(sources, config), len(sources), jobs, progress):
+        findings.extend(result)
     return sorted(findings)
+
+
+def run_fixes(sources: list[Source], config: Config, jobs: int, unsafe: bool, write: bool,
+              progress: bool = False) -> list[tuple[Source, FixResult]]:
+    """``fix_file`` for every source, in order."""
+    results = _run(fix_file, _jobs(sources, config, unsafe, write), len(sources), jobs, progress)
+    return list(zip(sources, results))

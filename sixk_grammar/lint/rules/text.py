@@ -1,14 +1,88 @@
-"""SK201-SK204: the lines and characters of the text documents."""
+"""SK201-SK204, SK208, SK209: the lines and characters of the text documents."""
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 
+from ..edits import Edit, line_edit
 from ..registry import rule
+from .syntax import cut_off
 
 NARRATIVE_WIDTH = 80
 TABLE_WIDTH = 132
+TAB_WIDTH = 8
 # EDGAR's character set: printable ASCII (space to tilde); tabs have their own rule.
 ALLOWED = {chr(code) for code in range(32, 127)} | {"\t"}
+#: Characters with an ASCII equivalent: quotes, dashes, the ellipsis,
+#: non-breaking and other Unicode spaces (zero-width ones and the soft hyphen
+#: go), bullets.  Anything else outside ASCII stays a finding.
+ASCII_EQUIVALENTS = str.maketrans(
+    {**dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2039\u203a", "'"),
+     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"), **dict.fromkeys("\u2014\u2015", "--"),
+     "\u2026": "...",
+     **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                     "\u202f\u205f\u3000", " "),
+     **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+     **dict.fromkeys("\u2022\u2023\u25e6\u2043\u2219", "*")})
+
+
+def ascii_equivalent(text: str) -> str:
+    """``text`` with every character that has an ASCII equivalent replaced."""
+    return text.translate(ASCII_EQUIVALENTS)
+
+
+def _ascii_repair(context, finding):
+    """SK203's fix: the line's characters that have an ASCII equivalent."""
+    text = context.line_text(finding.line)
+    fixed = ascii_equivalent(text)
+    return [line_edit(finding.line, fixed)] if fixed != text and context.editable(finding.line) else None
+
+
+def _expand_tabs(context, finding):
+    """SK204's fix: each tab becomes the spaces to the next tab stop (every 8 columns)."""
+    text = context.line_text(finding.line)
+    return [line_edit(finding.line, text.expandtabs(TAB_WIDTH))] if context.editable(finding.line) else None
+
+
+def _strip_trailing_blanks(context, finding):
+    """SK208's fix."""
+    text = context.line_text(finding.line)
+    return [line_edit(finding.line, text.rstrip())] if context.editable(finding.line) else None
+
+
+def _add_final_newline(context, finding):
+    """SK209's fix: the last line gets its line end."""
+    return [Edit(finding.line, finding.line, (context.line_text(finding.line), ""))]
+
+
+def _rewrap(context, finding):
+    """SK201's fix (unsafe: it moves words between lines): the narrative
+    paragraph holding the line, wrapped at 80 columns.  Only body text is
+    narrative: the cover, the signature block and lists keep their layout."""
+    paragraph = _paragraph(context, finding.line)
+    if paragraph is None:
+        return None
+    first, last = paragraph
+    texts = [context.line_text(number) for number in range(first, last + 1)]
+    lead = texts[0][:len(texts[0]) - len(texts[0].lstrip())]
+    rest = texts[1][:len(texts[1]) - len(texts[1].lstrip())] if len(texts) > 1 else lead
+    lines = textwrap.wrap(" ".join(text.strip() for text in texts), NARRATIVE_WIDTH, initial_indent=lead,
+                          subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
+    return [Edit(first, last, tuple(lines))] if lines != texts else None
+
+
+def _paragraph(context, number: int) -> tuple[int, int] | None:
+    """The lines of body text around line ``number`` up to blank lines."""
+    token = next((t for t in context.tokens_of("BODY_TEXT") if t.line <= number <= t.end_line), None)
+    if token is None or not context.editable(number):
+        return None
+    first = last = number
+    while first > token.line and context.line_text(first - 1).strip():
+        first -= 1
+    while last < token.end_line and context.line_text(last + 1).strip():
+        last += 1
+    return first, last
 
 
 def _too_long(context, code: str, width: int, in_tables: bool, what: str):
@@ -22,7 +96,7 @@ def _too_long(context, code: str, width: int, in_tables: bool, what: str):
 
 @rule("SK201", "line-too-long", "error",
       "A narrative line is longer than 80 characters.",
-      "17 CFR 232.305(a); EDGAR Filer Manual vol. II 5.2.2")
+      "17 CFR 232.305(a); EDGAR Filer Manual vol. II 5.2.2", fixer=_rewrap, fix_safety="unsafe")
 def line_too_long(context):
     """
     ## What it checks
@@ -65,7 +139,7 @@ def table_line_too_long(context):
 
 @rule("SK203", "invalid-character", "error",
       "A character outside EDGAR's ASCII character set.",
-      "EDGAR Filer Manual vol. II 5.2.1 (Table 5-1)")
+      "EDGAR Filer Manual vol. II 5.2.1 (Table 5-1)", fixer=_ascii_repair, fix_safety="safe")
 def invalid_character(context):
     """
     ## What it checks
@@ -96,7 +170,7 @@ def invalid_character(context):
 
 @rule("SK204", "tab-character", "warning",
       "A tab character; the Filer Manual asks for typed spaces.",
-      "EDGAR Filer Manual vol. II 5.2.2")
+      "EDGAR Filer Manual vol. II 5.2.2", fixer=_expand_tabs, fix_safety="safe")
 def tab_character(context):
     """
     ## What it checks
@@ -118,3 +192,62 @@ def tab_character(context):
         column = text.find("\t")
         if column >= 0:
             yield context.finding("SK204", number, column + 1, "tab character; use spaces")
+
+
+@rule("SK208", "trailing-whitespace", "warning",
+      "Blanks at the end of a line.",
+      "17 CFR 232.305(a) (line length counts every character); EDGAR Filer Manual vol. II 5.2.2",
+      fixer=_strip_trailing_blanks, fix_safety="safe")
+def trailing_whitespace(context):
+    """
+    ## What it checks
+    Spaces or tabs after the last character of a line of a text document
+    (not in uuencoded data, where a space is data).  One finding per line.
+
+    ## Why
+    Rule 305 counts every character of a line, trailing blanks included, so
+    they bring lines nearer the 80- and 132-column limits; they are invisible
+    and serve no purpose.
+
+    ## Example
+        Hanaro Telecom, Inc. is furnishing under cover of Form 6-K:   <- blanks after the colon
+
+    ## Fix
+    Delete them (`check --fix`; not inside `<TABLE>` markup, whose columns the
+    fixer leaves alone).
+    """
+    opaque = context.opaque_lines
+    for number, text in context.text_lines():
+        stripped = text.rstrip()
+        if len(stripped) != len(text) and number not in opaque:
+            yield context.finding("SK208", number, len(stripped) + 1,
+                                  f"{len(text) - len(stripped)} blank(s) at the end of the line",
+                                  number, len(text) + 1)
+
+
+@rule("SK209", "missing-final-newline", "warning",
+      "The last line of a finished document has no line end.",
+      "EDGAR Filer Manual vol. II 5.2 (ASCII documents: lines end with a line end)",
+      fixer=_add_final_newline, fix_safety="safe")
+def missing_final_newline(context):
+    """
+    ## What it checks
+    The input ends without a line end after a line that finishes the document
+    (a closing tag, or the last exhibit after the signature).  When the last
+    line looks cut instead, SK101 reports the truncation and this rule says
+    nothing: a line end would hide it.
+
+    ## Why
+    Text files end their last line like every other; tools that read line by
+    line may drop or merge a last line without one.
+
+    ## Example
+        </TABLE>                                 <- the file ends here, no line end
+
+    ## Fix
+    Add the line end (`check --fix`).
+    """
+    if context.analysis.ended_with_newline or cut_off(context) or not context.analysis.text.strip():
+        return
+    last = context.line_count
+    yield context.finding("SK209", last, len(context.line_text(last)) + 1, "no line end after the last line")
