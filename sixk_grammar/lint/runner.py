@@ -1,6 +1,7 @@
 """Check filings: read them, run the rules, in parallel processes."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass
 
@@ -86,11 +87,12 @@ def fix_file(job: tuple) -> FixResult:
     bom = data.startswith(b"\xef\xbb\xbf")
     del data
     fixed, applied = fix(text, unsafe, codes=set(codes), path=source.name)
+    if write and source.name == STDIN:   # standard input comes back whole, fixed or not
+        return FixResult(_remaining(source.name, fixed, encoding, codes, unsafe), len(applied), text=fixed)
     if fixed == text or not write:
-        return FixResult(_findings(source.name, None, text, encoding, set(codes)), len(applied),
+        return FixResult(_remaining(source.name, text, encoding, codes, unsafe) if write
+                         else _findings(source.name, None, text, encoding, set(codes)), len(applied),
                          unified_diff(source.name, text, fixed) if fixed != text else "")
-    if source.name == STDIN:
-        return FixResult(_findings(source.name, None, fixed, encoding, set(codes)), len(applied), text=fixed)
     if source.member is not None:
         return FixResult(_findings(source.name, None, text, encoding, set(codes)),
                          message="not fixed: a member of an archive is not rewritten")
@@ -100,7 +102,15 @@ def fix_file(job: tuple) -> FixResult:
     except OSError as failure:
         return FixResult(_findings(source.name, None, text, encoding, set(codes)),
                          message=f"not fixed: cannot write it: {failure.strerror or failure}")
-    return FixResult(_findings(source.name, None, fixed, encoding, set(codes)), len(applied))
+    return FixResult(_remaining(source.name, fixed, encoding, codes, unsafe), len(applied))
+
+
+def _remaining(path: str, fixed: str, encoding: str | None, codes, unsafe: bool) -> list[Finding]:
+    """The findings of a fixed text.  A fix still proposed there was tried and
+    refused (it would have changed a fact): it is not offered again."""
+    tried = ("safe", "unsafe") if unsafe else ("safe",)
+    return [dataclasses.replace(f, fix="") if f.fix in tried else f
+            for f in _findings(path, None, fixed, encoding, set(codes))]
 
 
 def _jobs(sources: list[Source], config: Config, *extra):

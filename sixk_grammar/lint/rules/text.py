@@ -46,9 +46,11 @@ def _expand_tabs(context, finding):
 
 
 def _strip_trailing_blanks(context, finding):
-    """SK208's fix."""
+    """SK208's fix (never on a last line without its line end: that would end
+    the input with one, and hide a cut)."""
     text = context.line_text(finding.line)
-    return [line_edit(finding.line, text.rstrip())] if context.editable(finding.line) else None
+    last = finding.line == context.line_count and not context.analysis.ended_with_newline
+    return [line_edit(finding.line, text.rstrip())] if context.editable(finding.line) and not last else None
 
 
 def _add_final_newline(context, finding):
@@ -202,7 +204,8 @@ def trailing_whitespace(context):
     """
     ## What it checks
     Spaces or tabs after the last character of a line of a text document
-    (not in uuencoded data, where a space is data).  One finding per line.
+    (not in uuencoded data, where a space is data, nor on a last line cut off
+    with the input, which SK101 reports).  One finding per line.
 
     ## Why
     Rule 305 counts every character of a line, trailing blanks included, so
@@ -217,9 +220,10 @@ def trailing_whitespace(context):
     fixer leaves alone).
     """
     opaque = context.opaque_lines
+    cut = context.line_count if not context.analysis.ended_with_newline and cut_off(context) else None
     for number, text in context.text_lines():
         stripped = text.rstrip()
-        if len(stripped) != len(text) and number not in opaque:
+        if len(stripped) != len(text) and number not in opaque and number != cut:
             yield context.finding("SK208", number, len(stripped) + 1,
                                   f"{len(text) - len(stripped)} blank(s) at the end of the line",
                                   number, len(text) + 1)
