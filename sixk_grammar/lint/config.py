@@ -16,10 +16,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from ..sources import DEFAULT_INCLUDE
 from .registry import all_rules
 
 KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "include", "max-size"}
-DEFAULT_INCLUDE = ["*.txt"]
 DEFAULT_MAX_SIZE_MB = 256
 
 
