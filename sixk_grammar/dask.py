@@ -13,7 +13,7 @@ cluster.  (Archives are read by the local commands: ``parse`` and ``check``.)
 """
 from __future__ import annotations
 
-from .api import analyse, decode
+from .jobs import parsed
 from .lint.config import Config
 from .lint.registry import Finding
 from .lint.runner import check_bytes
@@ -46,12 +46,7 @@ def _check_url(url: str, codes: frozenset, max_bytes: int, storage_options: dict
 
 
 def _parse_url(url: str, storage_options: dict) -> dict:
-    data, error = _read_url(url, storage_options)
-    if error:
-        return {"source": url, "error": error}
-    text, encoding = decode(data)
-    del data
-    return {"source": url} | analyse(text, encoding).result
+    return parsed(url, [_read_url(url, storage_options)])
 
 
 def parse_bag(paths, storage_options: dict | None = None, partition_size: int = 50):

@@ -12,7 +12,7 @@ from .api import analyse, decode
 from .records import record
 from .sources import Source, read_all
 
-Job = tuple  # (Source, bytes | None, bool: a flat record rather than the dict)
+Job = tuple  # (Source, (bytes, problem) read here or None, True for a flat record rather than the dict)
 
 
 def jobs_for(sources: Iterable[Source], table: bool) -> Iterator[Job]:
@@ -24,11 +24,18 @@ def jobs_for(sources: Iterable[Source], table: bool) -> Iterator[Job]:
 def parse_job(job: Job) -> dict:
     """The parse dict of one source (``source`` first), or its flat record."""
     source, read, table = job
-    data, problem = read if read is not None else read_all(source)
-    if problem:
-        result = {"source": source.name, "error": problem}
-    else:
-        text, encoding = decode(data)
-        del data   # the text alone while parsing
-        result = {"source": source.name} | analyse(text, encoding).result
+    del job
+    result = parsed(source.name, [read if read is not None else read_all(source)])
     return record(result) if table else result
+
+
+def parsed(name: str, read: list) -> dict:
+    """``{"source": name}`` and the parse dict of the bytes in ``read``
+    (``[(bytes, problem)]``, emptied here so that the bytes are freed before
+    the text is parsed), or the problem."""
+    data, problem = read.pop()
+    if problem:
+        return {"source": name, "error": problem}
+    text, encoding = decode(data)
+    del data
+    return {"source": name} | analyse(text, encoding).result

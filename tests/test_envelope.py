@@ -99,3 +99,22 @@ def test_every_cut_of_a_submission_recovers():
         assert not [e for e in result["syntax_errors"] if "could not recover" in e["message"]], cut
         if cut > text.index("For the month of November 2002") + 40:
             assert result["cover"]["report_month"] == "2002-11", cut
+
+
+def test_checking_a_big_binary_block_holds_no_copy_of_it():
+    """Memory, not time (tracemalloc counts allocations exactly): checking a
+    submission whose PDF is 200,000 uuencoded lines holds the text once, not
+    a token, a line list or a set of line numbers the size of the block."""
+    import tracemalloc
+
+    from sixk_grammar.lint import check
+
+    text = submission(200_000)
+    check(submission(3))   # the parser and the rules are loaded outside the count
+    tracemalloc.start()
+    try:
+        check(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2.5 * len(text), (peak, len(text))   # the bytes and the text: 2x

@@ -60,7 +60,8 @@ def run(args) -> int:
 
     with open_output(args.output, binary=output_format == "parquet") as stream:
         with write(stream, single=output_format == "json" and len(sources) == 1) as emit:
-            for result in _progress(ordered_map(parse_job, jobs_for(sources, table), args.jobs), sources):
+            work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)))
+            for result in _progress(work, sources):
                 if result.get("error"):
                     print(f"sixk_grammar: {result['source']}: {result['error']}", file=sys.stderr)
                     status = EXIT_USAGE

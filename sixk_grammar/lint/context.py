@@ -6,6 +6,7 @@ delimits.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -22,6 +23,20 @@ def token_span(tree: Tree) -> tuple[Token | None, Token | None]:
     placed = [token for token in tree.scan_values(lambda value: isinstance(value, Token))
               if token.start_pos is not None]
     return (placed[0], placed[-1]) if placed else (None, None)
+
+
+class LineSpans:
+    """Runs of lines (first, last) that do not overlap (tables do not nest, nor
+    uuencoded blocks), asked "is line n in one?": a set of line numbers would
+    take memory in proportion to a block of millions of lines."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.firsts = [first for first, _ in self.spans]
+
+    def __contains__(self, number: int) -> bool:
+        index = bisect.bisect_right(self.firsts, number) - 1
+        return index >= 0 and number <= self.spans[index][1]
 
 
 @dataclass
@@ -103,28 +118,23 @@ class Context:
         return [t for t in tree.iter_subtrees_topdown() if t.data in ("text_document", "exhibit_text")]
 
     @functools.cached_property
-    def table_lines(self) -> set[int]:
+    def table_lines(self) -> LineSpans:
         """Lines inside <TABLE> ... </TABLE> (to its document's end when unclosed)."""
-        inside: set[int] = set()
-        tree = self.analysis.tree
-        if tree is None:
-            return inside
-        for table in tree.find_data("table"):
-            first, last = token_span(table)
-            if first is not None:
-                inside.update(range(first.line, last.end_line + 1))
-        return inside
+        return self._spans("table")
 
     @functools.cached_property
-    def opaque_lines(self) -> set[int]:
-        """Lines of uuencoded blocks that stand inside text documents."""
-        inside: set[int] = set()
+    def opaque_lines(self) -> LineSpans:
+        """Lines of uuencoded blocks."""
+        return self._spans("uuencoded")
+
+    def _spans(self, rule: str) -> LineSpans:
+        spans = []
         tree = self.analysis.tree
-        for block in tree.find_data("uuencoded") if tree is not None else ():
-            first, last = token_span(block)
+        for node in tree.find_data(rule) if tree is not None else ():
+            first, last = token_span(node)
             if first is not None:
-                inside.update(range(first.line, last.end_line + 1))
-        return inside
+                spans.append((first.line, last.end_line))
+        return LineSpans(spans)
 
     def editable(self, number: int) -> bool:
         """Whether a fix may change line ``number`` of a text document: never

@@ -22,7 +22,7 @@ def unreadable(data: bytes | None, error: str | None, max_bytes: int) -> str | N
     """Why a file cannot be checked at all (SK001), or None."""
     if error:
         return error
-    if data is None or not data.strip():
+    if data is None or not data or data.isspace():   # isspace() copies nothing; strip() would
         return "the file is empty"
     if len(data) > max_bytes:
         return f"the file is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit"
