@@ -21,6 +21,12 @@ def jobs_for(sources: Iterable[Source], table: bool) -> Iterator[Job]:
         yield source, (read_all(source) if source.read_here else None), table
 
 
+def carried(job: tuple) -> int:
+    """The bytes a job carries to its worker (a source read here)."""
+    read = job[1]
+    return len(read[0]) if read is not None and read[0] is not None else 0
+
+
 def parse_job(job: Job) -> dict:
     """The parse dict of one source (``source`` first), or its flat record."""
     source, read, table = job

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 #: Batches in flight per worker: enough to keep every worker busy.
@@ -19,21 +18,34 @@ def _apply(function: Callable, batch: list) -> list:
     return [function(item) for item in batch]
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _batches(items: Iterable, size: int, weight: Callable | None, max_weight: int) -> Iterator[list]:
+    """Lists of at most ``size`` items, and of at most ``max_weight`` in all
+    (bytes a job carries, say) unless one item alone weighs more."""
+    batch: list = []
+    carried = 0
+    for item in items:
+        heavy = weight(item) if weight else 0
+        if batch and (len(batch) >= size or carried + heavy > max_weight):
+            yield batch
+            batch, carried = [], 0
+        batch.append(item)
+        carried += heavy
+    if batch:
         yield batch
 
 
-def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 16) -> Iterator:
+def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 64,
+                weight: Callable | None = None, max_weight: int = 16 * 2**20) -> Iterator:
     """``map(function, items)`` on ``jobs`` processes (``function`` must be a
-    module-level function); results come in the order of ``items``."""
+    module-level function); results come in the order of ``items``.  Items go
+    in batches (fewer messages between processes); ``weight`` bounds what a
+    batch carries, so that the batches in flight hold little memory."""
     if jobs <= 1:
         yield from map(function, items)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque = deque()
-        for chunk in _batches(items, batch):
+        for chunk in _batches(items, batch, weight, max_weight):
             pending.append(pool.submit(_apply, function, chunk))
             if len(pending) >= jobs * BATCHES_PER_WORKER:
                 yield from pending.popleft().result()

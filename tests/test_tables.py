@@ -169,3 +169,12 @@ def test_check_reads_archives_too(archive_folder):
     findings = json.loads(done.stdout)
     assert {f["filename"].split("!")[0] for f in findings} == {str(archive_folder / "more.tar.gz")}
     assert len({f["filename"] for f in findings}) == 6
+
+
+def test_batches_bound_what_they_carry_and_results_keep_their_order():
+    from sixk_grammar.parallel import _batches, ordered_map
+
+    sizes = [1, 5, 5, 5, 20, 1, 1]
+    batches = list(_batches(sizes, 3, weight=lambda size: size, max_weight=10))
+    assert batches == [[1, 5], [5, 5], [20], [1, 1]]   # an item heavier than the bound goes alone
+    assert list(ordered_map(abs, range(-300, 0), jobs=2, batch=7)) == [abs(n) for n in range(-300, 0)]

@@ -56,11 +56,11 @@ def run(args) -> int:
     status = EXIT_USAGE if problems else EXIT_OK
     table = output_format in ("csv", "parquet")
     from ..parallel import ordered_map   # not needed by the other commands
-    from ..jobs import jobs_for, parse_job
+    from ..jobs import carried, jobs_for, parse_job
 
     with open_output(args.output, binary=output_format == "parquet") as stream:
         with write(stream, single=output_format == "json" and len(sources) == 1) as emit:
-            work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)))
+            work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)), weight=carried)
             for result in _progress(work, sources):
                 if result.get("error"):
                     print(f"sixk_grammar: {result['source']}: {result['error']}", file=sys.stderr)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..api import analyse, decode
 from ..files import replaced_atomically
+from ..jobs import carried
 from ..parallel import ordered_map
 from ..sources import STDIN, Source, read_all
 from .config import Config
@@ -126,7 +127,7 @@ def _run(function, work, count: int, jobs: int, progress: bool):
 
     show = progress and count > PROGRESS_THRESHOLD
     with tqdm(total=count, file=sys.stderr, unit="file", leave=False, disable=not show) as bar:
-        for result in ordered_map(function, work, jobs if count > 1 else 1):
+        for result in ordered_map(function, work, jobs if count > 1 else 1, weight=carried):
             yield result
             bar.update()
 
