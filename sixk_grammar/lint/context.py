@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lark import Token, Tree
 
@@ -43,6 +43,7 @@ class LineSpans:
 class Context:
     path: str
     analysis: Analysis
+    _tokens_by_names: dict = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> dict:
@@ -107,7 +108,11 @@ class Context:
         return list(tree.scan_values(lambda value: isinstance(value, Token)))
 
     def tokens_of(self, *names: str) -> list[Token]:
-        return [token for token in self.tokens if kind(token) in names]
+        """The tokens of these kinds, in document order (kept: fixers ask per finding)."""
+        found = self._tokens_by_names.get(names)
+        if found is None:
+            found = self._tokens_by_names[names] = [token for token in self.tokens if kind(token) in names]
+        return found
 
     @functools.cached_property
     def text_documents(self) -> list[Tree]:
