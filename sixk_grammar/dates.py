@@ -25,7 +25,7 @@ def date_parts(text: str | None) -> tuple[int, int, int | None] | None:
     """
     if not text:
         return None
-    month = year = day = None
+    month = year = None
     numbers = []
     for part in _PARTS.findall(text):
         if part.isdigit():

@@ -16,7 +16,7 @@ import zipfile
 import pytest
 
 import sixk_grammar
-from conftest import REAL, SEEDS, ROOT
+from conftest import REAL, SEEDS
 from sixk_grammar.records import FIELD_NAMES, FIELDS
 from test_envelope import submission
 
