@@ -16,7 +16,7 @@ import dataclasses
 import difflib
 import re
 
-from ..api import analyse, decode
+from ..api import Analysis, analyse, decode
 from .config import Config
 from .context import Context
 from .edits import Edit, apply
@@ -61,15 +61,31 @@ def mark_fixable(context: Context, findings: list[Finding]) -> list[Finding]:
 
 
 def fix(source: str | bytes, unsafe: bool = False, config: Config | None = None,
-        path: str = "-", codes: set[str] | None = None) -> tuple[str, list[Finding]]:
+        path: str = "-") -> tuple[str, list[Finding]]:
     """``(fixed_text, applied)``: the text with every fix that changes no fact,
     and the findings those fixes repaired (as found before each fix).  A text
     the parser cannot read to its end is left as it is."""
-    text = decode(source)[0] if isinstance(source, (bytes, bytearray)) else source
-    codes = codes if codes is not None else (config or Config()).codes_for(path)
-    analysis = analyse(text)
+    text, encoding = decode(source) if isinstance(source, (bytes, bytearray)) else (source, None)
+    done = fix_text(text, (config or Config()).codes_for(path), unsafe, path, encoding)
+    return done.text, done.applied
+
+
+@dataclasses.dataclass
+class Fixed:
+    """What fix_text did: the text, the findings repaired, and the analyses of
+    the text before and after (so that nobody parses them again)."""
+
+    text: str
+    applied: list[Finding]
+    before: Analysis
+    after: Analysis
+
+
+def fix_text(text: str, codes: set[str], unsafe: bool, path: str = "-", encoding: str | None = None) -> Fixed:
+    """fix() for decoded text, with the rules ``codes`` selects."""
+    analysis = before = analyse(text, encoding)
     if analysis.tree is None:
-        return text, []
+        return Fixed(text, [], before, before)
     original = facts(analysis.result)
     applied: list[Finding] = []
     for _ in range(MAX_ROUNDS):
@@ -80,17 +96,17 @@ def fix(source: str | bytes, unsafe: bool = False, config: Config | None = None,
             proposals = [(finding, edits) for finding, edits in proposals if edits]
             if not proposals:
                 continue
-            kept = _keep_factual(text, proposals, original)
+            kept = _keep_factual(text, proposals, original, encoding)
             if kept is not None:
                 text, analysis, fixed = kept
                 applied.extend(fixed)
                 changed = True
         if not changed:
             break
-    return text, applied
+    return Fixed(text, applied, before, analysis)
 
 
-def _keep_factual(text: str, proposals, original):
+def _keep_factual(text: str, proposals, original, encoding: str | None):
     """(fixed text, its analysis, the findings fixed): all the proposals' edits
     if together they change no fact, else each one that changes none, taken
     from the end of the text backwards (so that no kept edit moves the lines
@@ -98,24 +114,24 @@ def _keep_factual(text: str, proposals, original):
     groups: dict[tuple[Edit, ...], list[Finding]] = {}
     for finding, edits in proposals:   # findings that propose the same edits (one paragraph)
         groups.setdefault(tuple(edits), []).append(finding)
-    together = _verified(text, [edit for edits in groups for edit in edits], original)
+    together = _verified(text, [edit for edits in groups for edit in edits], original, encoding)
     if together is not None:
         return together + ([finding for findings in groups.values() for finding in findings],)
     kept, fixed = None, []
     for edits in sorted(groups, key=lambda edits: -min(edit.first for edit in edits)):
-        candidate = _verified(kept[0] if kept else text, list(edits), original)
+        candidate = _verified(kept[0] if kept else text, list(edits), original, encoding)
         if candidate is not None:
             kept = candidate
             fixed.extend(groups[edits])
     return kept + (fixed,) if kept else None
 
 
-def _verified(text: str, edits: list[Edit], original):
+def _verified(text: str, edits: list[Edit], original, encoding: str | None):
     """(fixed text, its analysis) when the edits keep every fact, else None."""
     fixed = apply(text, edits)
     if fixed == text:
         return None
-    analysis = analyse(fixed)
+    analysis = analyse(fixed, encoding)
     return (fixed, analysis) if facts(analysis.result) == original else None
 
 

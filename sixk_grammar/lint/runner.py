@@ -12,7 +12,7 @@ from ..parallel import ordered_map
 from ..sources import STDIN, Source, read_all
 from .config import Config
 from .context import Context
-from .fixes import fix, mark_fixable, unified_diff
+from .fixes import fix_text, mark_fixable, unified_diff
 from .registry import REGISTRY, Finding, all_rules
 
 #: A progress bar shows for more files than this, on a terminal only.
@@ -56,7 +56,12 @@ def _findings(path: str, problem: str | None, text: str, encoding: str | None, c
     all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     if problem:
         return [Finding(path, 1, 1, "SK001", problem, 1, 1)] if "SK001" in codes else []
-    context = Context(path, analyse(text, encoding))
+    return _rule_findings(path, analyse(text, encoding), codes)
+
+
+def _rule_findings(path: str, analysis, codes) -> list[Finding]:
+    """Every selected rule's findings on an analysed text, marked when fixable."""
+    context = Context(path, analysis)
     findings: list[Finding] = []
     for code in sorted(codes):
         findings.extend(REGISTRY[code].check(context) or ())
@@ -87,31 +92,32 @@ def fix_file(job: tuple) -> FixResult:
     text, encoding = decode(data)
     bom = data.startswith(b"\xef\xbb\xbf")
     del data
-    fixed, applied = fix(text, unsafe, codes=set(codes), path=source.name)
+    all_rules()
+    done = fix_text(text, set(codes), unsafe, source.name, encoding)
+
+    def found_before():
+        return _rule_findings(source.name, done.before, codes)
+
     if write and source.name == STDIN:   # standard input comes back whole, fixed or not
-        return FixResult(_remaining(source.name, fixed, encoding, codes, unsafe), len(applied), text=fixed)
-    if fixed == text or not write:
-        return FixResult(_remaining(source.name, text, encoding, codes, unsafe) if write
-                         else _findings(source.name, None, text, encoding, set(codes)), len(applied),
-                         unified_diff(source.name, text, fixed) if fixed != text else "")
+        return FixResult(_remaining(source.name, done.after, codes, unsafe), len(done.applied), text=done.text)
+    if done.text == text or not write:
+        return FixResult(_remaining(source.name, done.before, codes, unsafe) if write else found_before(),
+                         len(done.applied), unified_diff(source.name, text, done.text) if done.text != text else "")
     if source.member is not None:
-        return FixResult(_findings(source.name, None, text, encoding, set(codes)),
-                         message="not fixed: a member of an archive is not rewritten")
+        return FixResult(found_before(), message="not fixed: a member of an archive is not rewritten")
     try:
         with replaced_atomically(source.path, binary=True) as handle:
-            handle.write((b"\xef\xbb\xbf" if bom else b"") + fixed.encode(encoding or "utf-8"))
+            handle.write((b"\xef\xbb\xbf" if bom else b"") + done.text.encode(encoding or "utf-8"))
     except OSError as failure:
-        return FixResult(_findings(source.name, None, text, encoding, set(codes)),
-                         message=f"not fixed: cannot write it: {failure.strerror or failure}")
-    return FixResult(_remaining(source.name, fixed, encoding, codes, unsafe), len(applied))
+        return FixResult(found_before(), message=f"not fixed: cannot write it: {failure.strerror or failure}")
+    return FixResult(_remaining(source.name, done.after, codes, unsafe), len(done.applied))
 
 
-def _remaining(path: str, fixed: str, encoding: str | None, codes, unsafe: bool) -> list[Finding]:
-    """The findings of a fixed text.  A fix still proposed there was tried and
-    refused (it would have changed a fact): it is not offered again."""
+def _remaining(path: str, fixed, codes, unsafe: bool) -> list[Finding]:
+    """The findings of a fixed text (its analysis).  A fix still proposed there
+    was tried and refused (it would have changed a fact): it is not offered again."""
     tried = ("safe", "unsafe") if unsafe else ("safe",)
-    return [dataclasses.replace(f, fix="") if f.fix in tried else f
-            for f in _findings(path, None, fixed, encoding, set(codes))]
+    return [dataclasses.replace(f, fix="") if f.fix in tried else f for f in _rule_findings(path, fixed, codes)]
 
 
 def _jobs(sources: list[Source], config: Config, *extra):
