@@ -225,3 +225,18 @@ def test_uuencoded_data_keeps_its_trailing_blanks():
     text = submission().replace("M" + "A" * 60 + "\n", "M" + "A" * 58 + "  \n", 1)
     fixed, _ = fix(text)
     assert _protected(fixed) == _protected(text) and "A" * 58 + "  \n" in fixed
+
+
+def test_a_long_paragraph_is_wrapped_once_however_many_lines_are_long(monkeypatch):
+    """Counting, not timing: marking 3,000 long lines of one paragraph as
+    fixable wraps that paragraph once (it was once per line: quadratic)."""
+    import textwrap
+
+    calls = []
+    wrap = textwrap.wrap
+    monkeypatch.setattr(textwrap, "wrap", lambda *args, **kwargs: calls.append(1) or wrap(*args, **kwargs))
+    cut = SEED.index("<PAGE>\nHanaro")
+    long_line = "A line of narrative text that goes on past the eighty columns that Rule 305 allows it.\n"
+    findings = check(SEED[:cut] + "<PAGE>\n" + long_line * 3000)
+    assert len([f for f in findings if f.code == "SK201" and f.fix == "unsafe"]) == 3000
+    assert len(calls) == 1

@@ -44,6 +44,8 @@ class Context:
     path: str
     analysis: Analysis
     _tokens_by_names: dict = field(default_factory=dict, repr=False)
+    #: What a rule or a fixer works out once per file and asks for per finding.
+    memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> dict:

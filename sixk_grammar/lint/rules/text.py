@@ -1,6 +1,7 @@
 """SK201-SK204, SK208, SK209: the lines and characters of the text documents."""
 from __future__ import annotations
 
+import bisect
 import textwrap
 import unicodedata
 
@@ -61,11 +62,18 @@ def _add_final_newline(context, finding):
 def _rewrap(context, finding):
     """SK201's fix (unsafe: it moves words between lines): the narrative
     paragraph holding the line, wrapped at 80 columns.  Only body text is
-    narrative: the cover, the signature block and lists keep their layout."""
+    narrative: the cover, the signature block and lists keep their layout.
+    Each paragraph is wrapped once, however many of its lines are long."""
     paragraph = _paragraph(context, finding.line)
     if paragraph is None:
         return None
-    first, last = paragraph
+    wrapped = context.memo.setdefault("rewrapped", {})
+    if paragraph not in wrapped:
+        wrapped[paragraph] = _wrapped(context, *paragraph)
+    return wrapped[paragraph]
+
+
+def _wrapped(context, first: int, last: int):
     texts = [context.line_text(number) for number in range(first, last + 1)]
     lead = texts[0][:len(texts[0]) - len(texts[0].lstrip())]
     rest = texts[1][:len(texts[1]) - len(texts[1].lstrip())] if len(texts) > 1 else lead
@@ -75,16 +83,30 @@ def _rewrap(context, finding):
 
 
 def _paragraph(context, number: int) -> tuple[int, int] | None:
-    """The lines of body text around line ``number`` up to blank lines."""
-    token = next((t for t in context.tokens_of("BODY_TEXT") if t.line <= number <= t.end_line), None)
-    if token is None or not context.editable(number):
+    """The run of non-blank lines of body text holding line ``number``."""
+    if not context.editable(number):
         return None
-    first = last = number
-    while first > token.line and context.line_text(first - 1).strip():
-        first -= 1
-    while last < token.end_line and context.line_text(last + 1).strip():
-        last += 1
-    return first, last
+    spans = context.memo.get("paragraphs")
+    if spans is None:
+        spans = context.memo["paragraphs"] = _body_paragraphs(context)
+    index = bisect.bisect_right(spans, (number, float("inf"))) - 1
+    return spans[index] if index >= 0 and spans[index][0] <= number <= spans[index][1] else None
+
+
+def _body_paragraphs(context) -> list[tuple[int, int]]:
+    """(first, last) line of every paragraph of body text, in order."""
+    spans = []
+    for token in context.tokens_of("BODY_TEXT"):
+        first = None
+        for number in range(token.line, token.end_line + 1):
+            if context.line_text(number).strip():
+                first = number if first is None else first
+            elif first is not None:
+                spans.append((first, number - 1))
+                first = None
+        if first is not None:
+            spans.append((first, token.end_line))
+    return spans
 
 
 def _too_long(context, code: str, width: int, in_tables: bool, what: str):
