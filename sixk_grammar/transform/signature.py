@@ -7,6 +7,7 @@ that wraps.  This module pairs them by line and column.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -104,20 +105,32 @@ def read_signers(block: SignatureBlock) -> list[dict]:
                if cell.kind == "by" or (cell.kind == "signature" and not cell.used)]
     side_by_side = len({cells[index].column for index in anchors}) > 1
     signers = []
-    for group in _anchor_groups(cells, anchors):
+    groups = _anchor_groups(cells, anchors)
+    for number, group in enumerate(groups):
+        # a group's names and titles stand before the next group's first "By:"
+        end = groups[number + 1][0] if number + 1 < len(groups) else len(cells)
+        row = Row([cells[i] for i in group], cells[group[0] + 1:end])
         for position, index in enumerate(group):
-            signers.append(_signer(cells, index, side_by_side, [cells[i] for i in group], position))
+            signers.append(_signer(cells, index, end, side_by_side, row, position))
     if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
-        signers.append(_signer(cells, 0))
+        signers.append(_signer(cells, 0, len(cells)))
     dates = [c for c in cells if c.kind == "date" and c.text]
+    nearest: dict[int, Cell] = {}   # by column: signers share few columns
     end_line = block.lines[-1].line if block.lines else block.line
     for signer in signers:
-        date = _nearest(dates, signer["_column"]) if dates else None
+        column = signer.pop("_column")
+        if dates and column not in nearest:
+            nearest[column] = min(dates, key=lambda c: abs(c.column - column))
+        date = nearest.get(column)
         signer.update(end_line=end_line, registrant=registrant,
                       date=iso_date(date.text) if date else None,
                       date_text=date.text if date else None)
-        signer.pop("_column")
     return signers
+
+
+#: Signers side by side in one row: at most this many (a longer run of "By:"
+#: with nothing between them is several rows).
+MAX_SIDE_BY_SIDE = 6
 
 
 def _anchor_groups(cells: list[Cell], anchors: list[int]) -> list[list[int]]:
@@ -125,12 +138,30 @@ def _anchor_groups(cells: list[Cell], anchors: list[int]) -> list[list[int]]:
     between them ("By: A   By: B" on one line, or one cell a line)."""
     groups: list[list[int]] = []
     for index in anchors:
-        if groups and not any(cell.kind in ("name", "title", "name_title")
-                              for cell in cells[groups[-1][-1] + 1:index]):
+        if groups and len(groups[-1]) < MAX_SIDE_BY_SIDE and not any(
+                cell.kind in ("name", "title", "name_title") for cell in cells[groups[-1][-1] + 1:index]):
             groups[-1].append(index)
         else:
             groups.append([index])
     return groups
+
+
+class Row:
+    """Signers side by side, and the name and title cells that follow them up to
+    the next row's "By:": those on one line, and those one a line that are as
+    many as the signers (then each signer's is the one at its position)."""
+
+    def __init__(self, anchors: list[Cell], following: list[Cell]):
+        self.anchors = anchors
+        self.by_line: dict[tuple[str, int], list[Cell]] = {}
+        by_kind: dict[str, list[Cell]] = {}
+        for cell in following:
+            if cell.kind in ("name", "title", "name_title") and cell.line > anchors[-1].line - 1:
+                self.by_line.setdefault((cell.kind, cell.line), []).append(cell)
+                by_kind.setdefault(cell.kind, []).append(cell)
+        self.one_a_line = {kind: {id(cell): position for position, cell in enumerate(run)}
+                           for kind, run in by_kind.items()
+                           if len({cell.line for cell in run}) == len(run) == len(anchors)}
 
 
 def _fill_empty_labels(cells: list[Cell]) -> None:
@@ -143,7 +174,7 @@ def _fill_empty_labels(cells: list[Cell]) -> None:
             if cell.text:   # values come in the labels' order: those before it have had theirs
                 pending = [label for label in pending if label.line == cell.line]
             else:
-                pending.append(cell)
+                pending = pending[-(MAX_SIDE_BY_SIDE * 2 - 1):] + [cell]   # a table's labels are few
             continue
         if cell.used or not pending:
             continue
@@ -157,11 +188,13 @@ def _fill_empty_labels(cells: list[Cell]) -> None:
 
 
 def _registrant(cells: list[Cell]) -> str | None:
-    for index, cell in enumerate(cells):
-        if cell.kind == "registrant":
-            above = [c for c in cells[:index] if c.kind == "text" and not c.used]
-            if above:
-                return above[-1].text
+    """The text above "(Registrant)", else the first text before the fields."""
+    above = None
+    for cell in cells:
+        if cell.kind == "registrant" and above is not None:
+            return above.text
+        if cell.kind == "text" and not cell.used:
+            above = cell
     for cell in cells:
         if cell.kind in ("by", "signature", "name", "title", "name_title"):
             break
@@ -170,15 +203,12 @@ def _registrant(cells: list[Cell]) -> str | None:
     return None
 
 
-def _nearest(cells: list[Cell], column: int) -> Cell:
-    return min(cells, key=lambda c: abs(c.column - column))
+def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
+            row: Row | None = None, position: int = 0) -> dict:
+    """The signer whose "By:" (or typed signature) is ``cells[start]``, its
+    fields among the cells before ``end``.
 
-
-def _signer(cells: list[Cell], start: int, side_by_side: bool = False,
-            group: list[Cell] | None = None, position: int = 0) -> dict:
-    """The signer whose "By:" (or typed signature) is ``cells[start]``.
-
-    When signers stand side by side (``group``), a row holding one name (or
+    When signers stand side by side (``row``), a line holding one name (or
     title) per signer gives this signer the one at its ``position``;
     otherwise a signer's name and title are those in its own column.
     """
@@ -186,20 +216,22 @@ def _signer(cells: list[Cell], start: int, side_by_side: bool = False,
     signature = anchor.text if anchor.kind in ("by", "signature") else None
     anchor.used = True
     name = title = None
-    for cell in cells[start + 1:]:
-        if cell.kind == "by" and cell.column == anchor.column and not (group and cell in group):
+    for index in range(start + 1, end):
+        cell = cells[index]
+        if cell.kind == "by" and cell.column == anchor.column and not (row and cell in row.anchors):
             break
-        if not _belongs(cells, cell, anchor, side_by_side, group or [anchor], position):
+        if not _belongs(cell, anchor, side_by_side, row, position):
             continue
         if cell.kind == "name" and name is None:
             name = cell.text or None
         elif cell.kind == "title" and title is None:
-            title = _title_from(cells, cell) or None
+            title = _title_from(cells, index) or None
         elif cell.kind == "name_title" and name is None:
             name, title = _split_name_title(cell.text, signature)
     if name is None:
-        plain = [c for c in cells[start + 1:] if c.kind == "text" and not c.used
-                 and abs(c.column - anchor.column) <= COLUMN_SLACK * 3]
+        later = (cells[i] for i in range(start + 1, end))   # typed under its "By:", before the next row
+        plain = list(itertools.islice((c for c in later if c.kind == "text" and not c.used
+                                       and abs(c.column - anchor.column) <= COLUMN_SLACK * 3), 2))
         if plain:
             name = plain[0].text
             plain[0].used = True
@@ -212,22 +244,21 @@ def _signer(cells: list[Cell], start: int, side_by_side: bool = False,
             "_column": anchor.column}
 
 
-def _belongs(cells: list[Cell], cell: Cell, anchor: Cell, side_by_side: bool,
-             group: list[Cell], position: int) -> bool:
+def _belongs(cell: Cell, anchor: Cell, side_by_side: bool, row: Row | None, position: int) -> bool:
     """Whether a name or title cell after the anchor is this signer's."""
     if cell.kind not in ("name", "title", "name_title"):
         return True
-    if len(group) > 1:
+    if row is not None and len(row.anchors) > 1:
         if cell.kind == "name":   # the name typed in a signer's "/s/" signature is that signer's
-            signed = [c for c in group if _signed_name(c.text) == cell.text.lower()]
+            signed = [c for c in row.anchors if _signed_name(c.text) == cell.text.lower()]
             if signed:
                 return signed[0] is anchor
-        row = [c for c in cells if c.kind == cell.kind and c.line == cell.line]
-        if len(row) == len(group):
-            return row.index(cell) == position
-        run = [c for c in cells if c.kind == cell.kind and c.line > group[-1].line - 1]
-        if len({c.line for c in run}) == len(run) and len(run) == len(group):
-            return run.index(cell) == position
+        same_line = row.by_line.get((cell.kind, cell.line), [])
+        if len(same_line) == len(row.anchors):
+            return same_line.index(cell) == position
+        positions = row.one_a_line.get(cell.kind, {})
+        if id(cell) in positions:
+            return positions[id(cell)] == position
     return not side_by_side or abs(cell.column - anchor.column) <= COLUMN_SLACK
 
 
@@ -243,10 +274,12 @@ def _unquoted(text: str | None) -> str | None:
     return text.strip(QUOTES).strip() or None
 
 
-def _title_from(cells: list[Cell], title: Cell) -> str:
-    """The title's text, with the lines below that continue it in its column."""
+def _title_from(cells: list[Cell], index: int) -> str:
+    """The title's text (``cells[index]``), with the lines below that continue
+    it in its column."""
+    title = cells[index]
     parts, last_line = [title.text], title.value_line
-    for cell in cells:
+    for cell in (cells[i] for i in range(index + 1, len(cells))):
         if len(parts) >= TITLE_LINES:
             break
         if cell.line <= last_line or cell.used:
