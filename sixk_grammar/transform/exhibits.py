@@ -121,20 +121,17 @@ _COLUMN_WORDS = re.compile(r"(?:exhibits?|no\.?|number|description|documents?|pa
                            re.IGNORECASE)
 
 
-def _intro_before(items, index) -> bool:
-    """Whether a sentence ending in ":" that introduces exhibits stands
-    before the list ``items[index]`` is in."""
-    for item in reversed(items[:index]):
-        if isinstance(item, Entry):
-            continue
-        if isinstance(item, Token) and kind(item) == "BODY_TEXT":
-            tail = squash(" ".join(line for line in str(item).splitlines() if line.strip())[-400:])
-            if not tail.endswith(":"):
-                return False
-            sentence = re.split(r"[.!?](?:\s|$)", tail)[-1]
-            return bool(_EXHIBITS_INTRO.search(sentence))
+def _introduces_exhibits(item) -> bool:
+    """Whether ``item`` is body text ending in a sentence with ":" that
+    introduces exhibits (only its tail is read, so cost does not grow with
+    the body)."""
+    if not (isinstance(item, Token) and kind(item) == "BODY_TEXT"):
         return False
-    return False
+    tail = squash(" ".join(line for line in str(item)[-2000:].splitlines() if line.strip())[-400:])
+    if not tail.endswith(":"):
+        return False
+    sentence = re.split(r"[.!?](?:\s|$)", tail)[-1]
+    return bool(_EXHIBITS_INTRO.search(sentence))
 
 
 def _unnumbered(listing: Listing) -> list[dict]:
@@ -158,7 +155,10 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
     """Exhibits from body items (document order), given the page counter so far."""
     indexed: list[dict] = []
     listed: list[dict] = []
-    for position, item in enumerate(items):
+    introduced = False  # the last item before this run of entries introduces exhibits
+    for item in items:
+        if not isinstance(item, Entry):
+            introduced = _introduces_exhibits(item)
         if isinstance(item, Token) and kind(item) in ("PAGE_COUNTER", "PAGE_BREAK"):
             found = re.search(r"\d+", str(item))
             counter = int(found.group(0)) if found else counter
@@ -182,7 +182,7 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
                 listed.extend(found)
         elif isinstance(item, Entry):
             number = number_text(item.number)
-            if is_explicit(number) or _intro_before(items, position):
+            if is_explicit(number) or introduced:
                 listed.append(_entry_exhibit(item))
         elif isinstance(item, Table):
             listed.extend(_table_entries(item, explicit_only=True))
@@ -194,8 +194,10 @@ def _unique(entries: list[dict]) -> list[dict]:
     ("EXHIBIT 99.1" in a table of contents); two described entries under one
     number both stay (SK501 reports them)."""
     described = {entry["number"] for entry in entries if entry["description"]}
+    seen: set = set()
     kept: list[dict] = []
     for entry in entries:
-        if entry["description"] or entry["number"] not in described | {e["number"] for e in kept}:
+        if entry["description"] or (entry["number"] not in described and entry["number"] not in seen):
             kept.append(entry)
+        seen.add(entry["number"])
     return kept
