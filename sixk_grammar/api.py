@@ -13,6 +13,16 @@ from .transform.document import assemble, empty_cover, transformer
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
+def binary(data: bytes) -> bool:
+    """Whether the bytes are a binary file (a NUL in the first 64 KB), not a
+    text filing: nothing read from them would mean anything."""
+    return b"\x00" in data[:65536]
+
+
+#: Why a binary file is neither parsed nor checked.
+BINARY = "the file is binary (it holds NUL bytes)"
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text, with the encoding that read them."""
     if data.startswith(b"\xef\xbb\xbf"):

@@ -2,13 +2,14 @@
 
 A job is a source with its bytes when the listing process had to read them
 (standard input, tar members); other sources are read by the worker.  A
-source that cannot be read gives ``{"source", "error"}``, never an exception.
+source that cannot be read, or is binary, gives ``{"source", "error"}``,
+never an exception.
 """
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .api import analyse, decode
+from .api import BINARY, analyse, binary, decode
 from .records import record
 from .sources import Source, read_all
 
@@ -38,8 +39,9 @@ def parse_job(job: Job) -> dict:
 def parsed(name: str, read: list) -> dict:
     """``{"source": name}`` and the parse dict of the bytes in ``read``
     (``[(bytes, problem)]``, emptied here so that the bytes are freed before
-    the text is parsed), or the problem."""
+    the text is parsed), or the problem (a binary file is one)."""
     data, problem = read.pop()
+    problem = problem or (BINARY if binary(data) else None)
     if problem:
         return {"source": name, "error": problem}
     text, encoding = decode(data)

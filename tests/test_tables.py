@@ -178,3 +178,14 @@ def test_batches_bound_what_they_carry_and_results_keep_their_order():
     batches = list(_batches(sizes, 3, weight=lambda size: size, max_weight=10))
     assert batches == [[1, 5], [5, 5], [20], [1, 1]]   # an item heavier than the bound goes alone
     assert list(ordered_map(abs, range(-300, 0), jobs=2, batch=7)) == [abs(n) for n in range(-300, 0)]
+
+
+def test_a_binary_file_is_an_error_row_not_garbage_facts(tmp_path):
+    """A PDF saved as .txt in an archive folder: its row says why it has no
+    facts, instead of a registrant read from its bytes."""
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01ACME HOLDINGS LIMITED\n" * 50)
+    out = tmp_path / "facts.csv"
+    done = run("parse", str(tmp_path / "scan.txt"), "--output-format", "csv", "-o", str(out))
+    assert done.returncode == 2 and b"binary" in done.stderr and b"Traceback" not in done.stderr
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    assert row["error"] == "the file is binary (it holds NUL bytes)" and row["registrant"] == ""

@@ -5,7 +5,7 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 
-from ..api import analyse, decode
+from ..api import BINARY, analyse, binary, decode
 from ..files import replaced_atomically
 from ..jobs import carried
 from ..parallel import ordered_map
@@ -27,8 +27,8 @@ def unreadable(data: bytes | None, error: str | None, max_bytes: int) -> str | N
         return "the file is empty"
     if len(data) > max_bytes:
         return f"the file is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit"
-    if b"\x00" in data[:65536]:
-        return "the file is binary (it holds NUL bytes)"
+    if binary(data):
+        return BINARY
     return None
 
 
