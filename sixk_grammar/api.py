@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from lark import Token, Tree
 
+from .html_text import map_positions, render
 from .parser import SyntaxProblem, kind, parse_tree
-from .transform.document import assemble, empty_cover, transformer
+from .transform.document import (TextDocument, assemble, drop_cut_registrant, empty_cover, read_text_document,
+                                 transformer)
 
 #: Encodings tried, in order, for bytes.  cp1252 covers what old filers'
 #: word processors produced; latin-1 accepts any byte, so decoding never fails.
@@ -64,19 +66,56 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
     problems = list(outcome.problems)
     result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],
               "form_type": None}
+    html = HtmlReading()
     if outcome.tree is not None:
         try:
-            result = assemble(transformer().transform(outcome.tree))
+            result = assemble(transformer().transform(outcome.tree), read_html=html,
+                              cut=None if ended_with_newline else last_line(text))
         except Exception as error:  # noqa: BLE001 - parse() must answer for any input
             problems.append(SyntaxProblem(1, 1, f"internal error while reading the tree: {error!r}"))
+    problems.extend(html.problems)
     result.update(
         complete=not problems,
         syntax_errors=[problem.as_dict() for problem in problems],
-        pages=count_pages(outcome.tree),
+        pages=count_pages(outcome.tree) if html.pages is None else html.pages,
         encoding=encoding,
         line_count=text.count("\n"),
     )
     return Analysis(text, outcome.tree, _ordered(result), ended_with_newline)
+
+
+def last_line(text: str) -> tuple[int, str]:
+    """The number and text of the last line of prepared text."""
+    return text.count("\n"), text[text.rfind("\n", 0, len(text) - 1) + 1:]
+
+
+class HtmlReading:
+    """Reads an HTML 6-K document for ``assemble``: rendered as text (see
+    html_text), parsed by the same grammar, its positions moved back to the
+    input's.  Keeps the rendering's pages and syntax problems."""
+
+    def __init__(self):
+        self.pages: int | None = None
+        self.problems: list[SyntaxProblem] = []
+
+    def __call__(self, token: Token) -> dict:
+        rendering = render(str(token))
+
+        def to_input(line: int, column: int) -> tuple[int, int]:
+            line, column = rendering.source_position(line, column)
+            return token.line + line - 1, (token.column + column - 1 if line == 1 else column)
+
+        outcome = parse_tree(rendering.text)
+        self.pages = count_pages(outcome.tree)
+        self.problems = [SyntaxProblem(*to_input(problem.line, problem.column), problem.message,
+                                       problem.expected) for problem in outcome.problems]
+        top = transformer().transform(outcome.tree) if outcome.tree is not None else None
+        if not isinstance(top, TextDocument):   # rendered text that is not a document (more HTML)
+            return {}
+        facts = read_text_document(top)
+        if rendering.cut:
+            drop_cut_registrant(facts["cover"], last_line(rendering.text))
+        return map_positions(facts, to_input)
 
 
 def parse(source: str | bytes) -> dict:

@@ -7,6 +7,7 @@ grammar files are handled by their own transformers, joined with Lark's
 from __future__ import annotations
 
 import functools
+from typing import Callable
 from dataclasses import dataclass, field
 
 from lark import Token, Transformer
@@ -23,9 +24,11 @@ from .tables import TableTransformer, build_table
 
 @dataclass
 class Opaque:
-    """An HTML, XBRL or binary document (or a uuencoded block), not read."""
+    """An HTML, XBRL or binary document (or a uuencoded block), not read by
+    the grammar (an HTML 6-K is read once rendered: see ``assemble``)."""
 
     kind: str
+    token: Token | None = None
 
 
 @dataclass
@@ -101,7 +104,7 @@ class SixKTransformer(Transformer):
         return TextDocument(heading, checks, body)
 
     def opaque_text(self, items):
-        return Opaque(kind(items[0]).split("_")[0].lower())
+        return Opaque(kind(items[0]).split("_")[0].lower(), items[0])
 
     def uuencoded(self, items):
         return Opaque("uuencoded")
@@ -121,8 +124,13 @@ def empty_cover() -> dict:
     return build_cover(Heading([]), None) | {"line": None}
 
 
-def assemble(top) -> dict:
-    """The contract's dict from the transformed tree (without error fields)."""
+def assemble(top, read_html: Callable[[Token], dict] | None = None,
+             cut: tuple[int, str] | None = None) -> dict:
+    """The contract's dict from the transformed tree (without error fields).
+
+    ``read_html`` reads an HTML 6-K document's token into its "cover",
+    "signatures" and "exhibits".  ``cut`` is the number and text of the last
+    line of an input cut short in the middle of that line."""
     envelope = None
     main = top
     if isinstance(top, dict):   # an EDGAR submission
@@ -134,9 +142,13 @@ def assemble(top) -> dict:
     result = {"envelope": envelope, "cover": empty_cover(), "signatures": [], "exhibits": []}
     if isinstance(main, TextDocument):
         result.update(read_text_document(main))
+    elif isinstance(main, Opaque) and main.kind == "html" and read_html is not None:
+        result.update(read_html(main.token))
+    cover = result["cover"]
+    drop_cut_registrant(cover, cut)
     if envelope:
-        _fill_from_envelope(result["cover"], envelope)
-    result["form_type"] = _form_type(envelope, result["cover"])
+        _fill_from_envelope(cover, envelope)
+    result["form_type"] = _form_type(envelope, cover)
     return result
 
 
@@ -153,6 +165,17 @@ def read_text_document(document: TextDocument) -> dict:
     counter = _last_counter(document.heading)
     return {"cover": cover, "signatures": signers,
             "exhibits": collect_exhibits(document.body, counter)}
+
+
+def drop_cut_registrant(cover: dict, cut: tuple[int, str] | None) -> None:
+    """A registrant that runs to the end of an input cut mid-line (``cut``:
+    that line's number and text) may be cut too: it is dropped, so that the
+    envelope's name, if any, is taken instead."""
+    name = cover["registrant"]
+    if cut is None or not name or cover["positions"]["registrant"] != cut[0]:
+        return
+    if squash(cut[1]).endswith(name.split()[-1]):
+        cover["registrant"] = cover["positions"]["registrant"] = None
 
 
 def _last_counter(heading: Heading | None) -> int | None:
