@@ -7,7 +7,7 @@ from lark import Token, Tree
 
 from .html_text import map_positions, render
 from .parser import SyntaxProblem, kind, parse_tree
-from .transform.document import (TextDocument, assemble, drop_cut_registrant, empty_cover, read_text_document,
+from .transform.document import (TextDocument, assemble, drop_cut_values, empty_cover, read_text_document,
                                  transformer)
 
 #: Encodings tried, in order, for bytes.  cp1252 covers what old filers'
@@ -114,7 +114,7 @@ class HtmlReading:
             return {}
         facts = read_text_document(top)
         if rendering.cut:
-            drop_cut_registrant(facts["cover"], last_line(rendering.text))
+            drop_cut_values(facts["cover"], last_line(rendering.text))
         return map_positions(facts, to_input)
 
 

@@ -68,21 +68,24 @@ _DEFUSED = "\ue000"
 _MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
 _MARKED_SECTION_END = re.compile(r"\]\s*>")
+_OPEN_AT_END = re.compile(r"<[a-zA-Z/!?]")
 
 
 def _defused(source: str) -> str:
-    """``source`` with each "<" that opens something never closed turned into
-    text.  html.parser searches the rest of the input for the end of such a
-    construct each time it meets one (quadratic on hostile input), and gives
-    up with an exception on a marked section it does not know."""
+    """``source`` without what html.parser would search the rest of the
+    input for each time (quadratic on hostile input) or give up on with an
+    exception: a comment or tag left open at the end is dropped, as browsers
+    drop it; a marked section it does not know becomes text."""
     source = _MARKED_SECTION.sub(_DEFUSED + "![", source)
     ends = [match.end() for match in _MARKED_SECTION_END.finditer(source)]
     last = ends[-1] if ends else 0
     source = source[:last] + source[last:].replace("<![", _DEFUSED + "![")
     last = source.rfind("-->") + 3 if "-->" in source else 0
-    source = source[:last] + source[last:].replace("<!--", _DEFUSED + "!--")
-    last = source.rfind(">") + 1
-    return source[:last] + source[last:].replace("<", _DEFUSED)
+    unclosed = source.find("<!--", last)
+    if unclosed >= 0:
+        source = source[:unclosed]
+    opened = _OPEN_AT_END.search(source, source.rfind(">") + 1)
+    return source[:opened.start()] if opened else source
 
 
 @dataclass

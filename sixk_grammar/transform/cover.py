@@ -180,14 +180,15 @@ class CoverTransformer(Transformer):
 
 # ------------------------------------------------------------------ names ---
 
-def read_heading(heading: Heading) -> dict:
-    """Names, address, period, file number and title from the heading part."""
+def read_heading(heading: Heading, ends_input: bool = False) -> dict:
+    """Names, address, period, file number and title from the heading part
+    (``ends_input``: nothing follows it, the input was cut inside it)."""
     items = heading.items
     names: dict[str, tuple[str, int]] = {}
     captions = []
     address = None
     run = None
-    company_run = _company_run(items)
+    company_run = _company_run(items, ends_input)
     for item in items:
         if isinstance(item, TextRun):
             run = item if item.lines else run
@@ -231,18 +232,26 @@ def read_heading(heading: Heading) -> dict:
     }
 
 
-def _company_run(items) -> TextRun | None:
+def _company_run(items, ends_input: bool) -> TextRun | None:
     """The company's name when no caption names it: the first text run after
     the title lines, above the first caption (text below a caption is what
-    that caption describes, or an address, never the registrant)."""
+    that caption describes, or an address, never the registrant).  A run
+    that ends a cut input is one only if it ends with a legal form ("Inc.",
+    "S.A."): a subject line or a title line cut short is not a name."""
     first_caption = next((i for i, item in enumerate(items) if isinstance(item, Caption)), len(items))
     last_anchor = -1
     for index, item in enumerate(items[:first_caption]):
         if isinstance(item, (Period, FileNumber)) or (
                 isinstance(item, Token) and kind(item) in TITLE_ANCHORS):
             last_anchor = index
-    return next((item for item in items[last_anchor + 1:first_caption]
-                 if isinstance(item, TextRun) and item.lines), None)
+    runs = [index for index in range(last_anchor + 1, first_caption)
+            if isinstance(items[index], TextRun) and items[index].lines]
+    if not runs:
+        return None
+    run = items[runs[0]]
+    if ends_input and runs[0] == len(items) - 1 and not any(line.ends_name for line in run.paragraphs[0]):
+        return None
+    return run
 
 
 def _name_of(lines: list[Line]) -> tuple[str | None, int, list[str]]:
@@ -367,10 +376,14 @@ def _attach(slot, token):
         slot["blank"] = True
 
 
-def answer_value(slots: list[dict]):
-    """The dict's value for a question: the one option marked, else None."""
+def answer_value(slots: list[dict], yes_no: bool = True):
+    """The dict's value for a question: the one option marked, else None.
+    A single box answers a yes-or-no question (``yes_no``) only: it cannot
+    say which of Form 20-F and Form 40-F."""
     marked = [slot["option"] for slot in slots if slot["marked"]]
     if len(slots) == 1 and slots[0]["option"] == "box":
+        if not yes_no:
+            return None
         return "yes" if marked else ("no" if slots[0]["blank"] else None)
     if len(marked) != 1:
         return None
@@ -446,12 +459,13 @@ def _record_answer(result: dict, key: str, question: Question, tokens: list[Toke
     if known is None or (entry["options"] and not known["options"]):
         result["marks"][key] = entry
     if key in result and result[key] is None:
-        result[key] = answer_value(slots)
+        result[key] = answer_value(slots, yes_no=key != "annual_report_form")
 
 
-def build_cover(heading: Heading, checks: Checks | None) -> dict:
-    """The contract's "cover" dict (plus positions the linter uses)."""
-    head = read_heading(heading)
+def build_cover(heading: Heading, checks: Checks | None, ends_input: bool = False) -> dict:
+    """The contract's "cover" dict (plus positions the linter uses);
+    ``ends_input``: nothing follows the heading."""
+    head = read_heading(heading, ends_input and checks is None)
     answers = read_checks(checks)
     period = head["period"]
     line_82 = answers["line_82"]

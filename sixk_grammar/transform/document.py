@@ -145,7 +145,7 @@ def assemble(top, read_html: Callable[[Token], dict] | None = None,
     elif isinstance(main, Opaque) and main.kind == "html" and read_html is not None:
         result.update(read_html(main.token))
     cover = result["cover"]
-    drop_cut_registrant(cover, cut)
+    drop_cut_values(cover, cut)
     if envelope:
         _fill_from_envelope(cover, envelope)
     result["form_type"] = _form_type(envelope, cover)
@@ -153,7 +153,8 @@ def assemble(top, read_html: Callable[[Token], dict] | None = None,
 
 
 def read_text_document(document: TextDocument) -> dict:
-    cover = build_cover(document.heading, document.checks) if document.heading else empty_cover()
+    cover = (build_cover(document.heading, document.checks, ends_input=not document.body)
+             if document.heading else empty_cover())
     signers = []
     for item in document.body:
         if isinstance(item, SignatureBlock):
@@ -167,15 +168,31 @@ def read_text_document(document: TextDocument) -> dict:
             "exhibits": collect_exhibits(document.body, counter)}
 
 
-def drop_cut_registrant(cover: dict, cut: tuple[int, str] | None) -> None:
-    """A registrant that runs to the end of an input cut mid-line (``cut``:
-    that line's number and text) may be cut too: it is dropped, so that the
-    envelope's name, if any, is taken instead."""
-    name = cover["registrant"]
-    if cut is None or not name or cover["positions"]["registrant"] != cut[0]:
+#: The most lines a registrant's name runs over.
+_NAME_LINES = 3
+
+
+def drop_cut_values(cover: dict, cut: tuple[int, str] | None) -> None:
+    """Cover values that run to the end of an input cut mid-line (``cut``:
+    that line's number and text) may be cut too ("For the month of April 20",
+    "File No. 1-15"): they are dropped, so that the envelope's, if any, are
+    taken instead."""
+    if cut is None:
         return
-    if squash(cut[1]).endswith(name.split()[-1]):
-        cover["registrant"] = cover["positions"]["registrant"] = None
+    line, end = cut[0], squash(cut[1])
+    positions = cover["positions"]
+
+    def runs_to_cut(value: str | None, start: int | None) -> bool:
+        return bool(value) and (start is None or line - _NAME_LINES < start <= line) and end.endswith(value)
+
+    if cover["registrant"] and runs_to_cut(cover["registrant"].split()[-1], positions["registrant"] or 0):
+        cover["registrant"] = positions["registrant"] = None
+    if positions["period"] and runs_to_cut(cover["report_month_text"], positions["period"][0]):
+        cover["report_month"] = cover["report_month_text"] = positions["period"] = None
+    if runs_to_cut(cover["commission_file_number"], None):
+        cover["commission_file_number"] = None
+    if positions["file_number_82"] and runs_to_cut(cover["file_number_82_text"], positions["file_number_82"][0]):
+        cover["file_number_82"] = cover["file_number_82_text"] = positions["file_number_82"] = None
 
 
 def _last_counter(heading: Heading | None) -> int | None:
