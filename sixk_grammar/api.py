@@ -51,6 +51,8 @@ class Analysis:
     tree: Tree | None
     result: dict
     ended_with_newline: bool = True
+    #: The 6-K is an HTML document, read from its rendering as text.
+    html: bool = False
 
 
 def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
@@ -81,7 +83,7 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
         encoding=encoding,
         line_count=text.count("\n"),
     )
-    return Analysis(text, outcome.tree, _ordered(result), ended_with_newline)
+    return Analysis(text, outcome.tree, _ordered(result), ended_with_newline, html.pages is not None)
 
 
 def last_line(text: str) -> tuple[int, str]:

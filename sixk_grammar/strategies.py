@@ -17,6 +17,8 @@ Install with ``pip install "sixk_grammar[test]"`` (hypothesis is optional).
 - ``filings()`` draws both: ``(model, text)``;
 - ``flattened_filings()`` draws a model and its text as converters flatten
   HTML filings (one-line covers, cells, Unicode blanks, glyph marks);
+- ``html_filings()`` draws a model and the HTML a filing agent files for it
+  (bare, or in a submission);
 - ``mutants(text)`` applies one realistic defect to a valid filing and
   returns ``(mutated_text, expected_rule_code)``.
 """
@@ -287,7 +289,7 @@ def _exhibit_index(model: FilingModel, style: Style) -> list[str]:
     return out + [""]
 
 
-def _envelope(model: FilingModel, document: str) -> str:
+def _envelope(model: FilingModel, document: str, extension: str = "txt") -> str:
     stamp = f"{model.signers[0].date:%Y%m%d}"
     header = (f"<SEC-DOCUMENT>{model.accession}.txt : {stamp}\n<SEC-HEADER>{model.accession}.hdr.sgml : {stamp}\n"
               f"ACCESSION NUMBER:\t\t{model.accession}\nCONFORMED SUBMISSION TYPE:\t6-K\n"
@@ -300,7 +302,7 @@ def _envelope(model: FilingModel, document: str) -> str:
         f"<TEXT>\n{textwrap.fill(exhibit.description, 72)}\n</TEXT>\n</DOCUMENT>\n"
         for index, exhibit in enumerate(model.exhibits))
     return (header.replace("COUNT:\t\t1", f"COUNT:\t\t{1 + len(model.exhibits)}")
-            + "<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>d6k.txt\n<TEXT>\n" + document
+            + f"<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>d6k.{extension}\n<TEXT>\n" + document
             + "</TEXT>\n</DOCUMENT>\n" + exhibits + "</SEC-DOCUMENT>\n")
 
 
@@ -469,6 +471,152 @@ def flattened_filings():
     such text carries (lines over 80 columns, non-ASCII marks and blanks), so
     ``check`` reports those; ``parse`` reads the model's facts."""
     return filing_models().flatmap(lambda model: flattened_renderings(model).map(lambda text: (model, text)))
+
+
+# ----------------------------------------------------------- HTML filings ---
+
+@dataclass
+class HtmlStyle:
+    """How a filing agent marks a 6-K up in HTML."""
+
+    line: str                     # the element of one line: margin-less <p>, <div>, or <p> with margins
+    blank: str                    # what stands between an option and its mark: &nbsp; &#160; or a space
+    marks: tuple[str, str]        # (marked, unmarked) box as markup
+    answers_in_cells: bool        # options and marks in the cells of a table row
+    signature_table: bool         # the signature block as a table of cells
+    exhibit_table: bool           # the exhibit index as a table
+    page_break: str               # the CSS of the page break between the cover and the rest
+    wrapper: str                  # bare | doctype | xhtml (XML declaration, hidden inline-XBRL header)
+    curly_quotes: bool            # apostrophes as &#8217;
+
+
+HTML_LINES = ('<p style="margin:0pt">{}</p>', '<p style="margin-top:0px;margin-bottom:0px" align="center">'
+              '<font style="font-family:Times New Roman" size="2">{}</font></p>',
+              '<div style="line-height:120%;font-size:10pt;"><span style="font-family:inherit">{}</span></div>',
+              "<p>{}</p>")
+_WINGDINGS = '<font style="font-family:Wingdings">{}</font>'
+HTML_MARKS = (("&#9746;", "&#9744;"), (_WINGDINGS.format("&#253;"), _WINGDINGS.format("&#168;")),
+              (_WINGDINGS.format("x"), _WINGDINGS.format("o")), ("<u>&nbsp;&nbsp;X&nbsp;&nbsp;</u>", "____"),
+              ('<input type="checkbox" checked="checked"/>', '<input type="checkbox"/>'), ("[X]", "[&nbsp;&nbsp;]"))
+HTML_PAGE_BREAKS = ('<hr style="page-break-after:always"/>', '<p style="page-break-before:always">&nbsp;</p>',
+                    '<div style="break-before:page"></div>')
+
+
+@st.composite
+def html_styles(draw) -> HtmlStyle:
+    return HtmlStyle(
+        line=draw(st.sampled_from(HTML_LINES)), blank=draw(st.sampled_from(["&nbsp;", "&#160;", " "])),
+        marks=draw(st.sampled_from(HTML_MARKS)), answers_in_cells=draw(st.booleans()),
+        signature_table=draw(st.booleans()), exhibit_table=draw(st.booleans()),
+        page_break=draw(st.sampled_from(HTML_PAGE_BREAKS)),
+        wrapper=draw(st.sampled_from(["bare", "doctype", "xhtml"])), curly_quotes=draw(st.booleans()))
+
+
+def _html_text(text: str, style: HtmlStyle) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("'", "&#8217;") if style.curly_quotes else escaped
+
+
+def _html_row(cells: list[str]) -> str:
+    return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
+
+
+def _html_answers(options: list[str], chosen: str | None, style: HtmlStyle) -> str:
+    marked, unmarked = style.marks
+    cells = []
+    for option in options:
+        cells += [option, marked if chosen and option.lower().endswith(chosen.lower()) else unmarked]
+    if style.answers_in_cells:
+        return '<table width="100%">' + _html_row(cells) + "</table>"
+    pairs = [f"{cells[i]}{style.blank * 2}{cells[i + 1]}" for i in range(0, len(cells), 2)]
+    return style.line.format((style.blank * 6).join(pairs))
+
+
+def _html_cover(model: FilingModel, style: HtmlStyle) -> list[str]:
+    line = lambda text: style.line.format(_html_text(text, style))  # noqa: E731
+    out = [line(text) for text in (
+        "UNITED STATES", "SECURITIES AND EXCHANGE COMMISSION", "Washington, D.C. 20549", "FORM 6-K",
+        "REPORT OF FOREIGN PRIVATE ISSUER", "PURSUANT TO RULE 13a-16 OR 15d-16",
+        "UNDER THE SECURITIES EXCHANGE ACT OF 1934",
+        f"For the month of {calendar.month_name[model.month]} {model.year}")]
+    if model.commission_file_number:
+        out.append(line(f"Commission File Number: {model.commission_file_number}"))
+    out += [line(model.registrant), line("(Translation of registrant's name into English)")]
+    out += [line(part) for part in model.address] + [line("(Address of principal executive offices)")]
+    out.append(line("Indicate by check mark whether the registrant files or will file annual reports under "
+                    "cover of Form 20-F or Form 40-F."))
+    out.append(_html_answers(["Form 20-F", "Form 40-F"], model.annual_report_form, style))
+    if model.rule_12g3_2b:
+        out.append(line("Indicate by check mark whether by furnishing the information contained in this Form, "
+                        "the registrant is also thereby furnishing the information to the Commission pursuant "
+                        "to Rule 12g3-2(b) under the Securities Exchange Act of 1934."))
+        out.append(_html_answers(["Yes", "No"], model.rule_12g3_2b, style))
+        out.append(line('If "Yes" is marked, indicate below the file number assigned to the registrant in '
+                        f"connection with Rule 12g3-2(b): {model.file_number_82 or '82-'}"))
+    return out
+
+
+def _html_signature(model: FilingModel, style: HtmlStyle) -> list[str]:
+    line = lambda text: style.line.format(_html_text(text, style))  # noqa: E731
+    signer = model.signers[0]
+    date = f"Date: {signer.date:%B} {signer.date.day}, {signer.date.year}"
+    out = [line("SIGNATURES"), line("Pursuant to the requirements of the Securities Exchange Act of 1934, the "
+                                    "registrant has duly caused this report to be signed on its behalf by the "
+                                    "undersigned, thereunto duly authorized.")]
+    if not style.signature_table:
+        out += [line(model.registrant), line(date)]
+        for each in model.signers:
+            out += [line(f"By: /s/ {each.name}"), line(f"Name: {each.name}"), line(f"Title: {each.title}")]
+        return out
+    names = [_html_text(each.name, style) for each in model.signers]
+    rows = [["&nbsp;", _html_text(model.registrant, style)],
+            [date] + [f"By:{style.blank}<u>/s/ {name}</u>" for name in names],
+            ["&nbsp;"] + [f"Name: {name}" for name in names],
+            ["&nbsp;"] + [f"Title: {_html_text(each.title, style)}" for each in model.signers]]
+    return ['<table cellpadding="0" cellspacing="0" width="100%">'] + [_html_row(row) for row in rows] + ["</table>"]
+
+
+def _html_exhibits(model: FilingModel, style: HtmlStyle) -> list[str]:
+    if not model.exhibits:
+        return []
+    line = lambda text: style.line.format(_html_text(text, style))  # noqa: E731
+    if not style.exhibit_table:
+        return [line("EXHIBIT INDEX")] + [line(f"Exhibit {e.number}: {e.description}") for e in model.exhibits]
+    rows = [_html_row(["<b>Exhibit No.</b>", "<b>Description</b>"])]
+    rows += [_html_row([e.number, _html_text(e.description, style)]) for e in model.exhibits]
+    return [line("EXHIBIT INDEX"), '<table width="100%">'] + rows + ["</table>"]
+
+
+def render_html(model: FilingModel, style: HtmlStyle) -> str:
+    """The HTML a filing agent files for ``model`` (in a submission when the
+    model has an envelope)."""
+    body = (_html_cover(model, style) + [style.page_break] + _html_exhibits(model, style)
+            + _html_signature(model, style))
+    opening = {"bare": "<html>\n<head><title>Form 6-K</title></head>\n<body>",
+               "doctype": '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n<html><head>'
+                          '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+                          "<style>p {margin:0}</style></head>\n<body>",
+               "xhtml": '<?xml version="1.0" encoding="utf-8"?>\n<!-- Document created by a filing agent -->\n'
+                        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head>\n<body>\n'
+                        '<div style="display:none"><ix:header><ix:hidden>'
+                        "<ix:nonNumeric name=\"dei:DocumentType\">6-K</ix:nonNumeric>"
+                        "</ix:hidden></ix:header></div>"}[style.wrapper]
+    html = opening + "\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    return _envelope(model, html, "htm") if model.envelope else html
+
+
+def html_renderings(model: FilingModel):
+    """The HTML of ``model`` as filing agents mark 6-Ks up: a line per
+    paragraph or division, check boxes as glyphs, Wingdings letters, inputs
+    or underlined marks, answers and signatures in table cells, CSS page
+    breaks, XHTML with a hidden inline-XBRL header."""
+    return html_styles().map(lambda style: render_html(model, style))
+
+
+def html_filings():
+    """``(model, html)`` pairs: HTML 6-Ks, bare or in a submission; ``parse``
+    reads the model's facts from them."""
+    return filing_models().flatmap(lambda model: html_renderings(model).map(lambda html: (model, html)))
 
 
 # ------------------------------------------------------------------ mutants ---

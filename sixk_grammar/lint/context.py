@@ -153,3 +153,10 @@ class Context:
         """Whether the 6-K itself is a plain-text document (not HTML or binary)."""
         tree = self.analysis.tree
         return tree is not None and any(True for _ in tree.find_data("text_document"))
+
+    @property
+    def main_is_read(self) -> bool:
+        """Whether the 6-K's cover and signatures were read: a plain-text 6-K,
+        or an HTML one read from its rendering (the form's rules hold for
+        both; the rules of plain text do not hold for HTML)."""
+        return self.analysis.html or self.main_is_text

@@ -13,8 +13,9 @@ FIRST_EDGAR_YEAR = 1993
 
 
 def _cover_checks(context) -> bool:
-    """Cover rules apply to a plain-text 6-K (not to an HTML one)."""
-    return context.main_is_text
+    """Cover rules apply to a 6-K whose cover was read (plain text or HTML),
+    not to a binary one."""
+    return context.main_is_read
 
 
 def _period_position(cover):

@@ -98,7 +98,7 @@ def registrant_name_mismatch(context):
     envelope, cover = _envelope(context), context.cover
     company = (envelope or {}).get("filer", {}).get("company_conformed_name") if envelope else None
     names = [n for n in (cover["registrant"], cover["registrant_english"]) if n]
-    if company and names and context.main_is_text and not any(names_match(company, n) for n in names):
+    if company and names and context.main_is_read and not any(names_match(company, n) for n in names):
         yield context.finding("SK603", cover["positions"]["registrant"] or 1, 1,
                               f"the header names {company!r}, the cover {cover['registrant']!r}")
 

@@ -48,7 +48,7 @@ def missing_signature(context):
     ## Fix
     Add the signature page.
     """
-    if context.main_is_text and not context.result["signatures"]:
+    if context.main_is_read and not context.result["signatures"]:
         # An open <TABLE> runs to the end and may hold the signature page (SK205).
         if not cut_off(context) and not unclosed_tables(context):
             yield context.finding("SK401", max(1, context.analysis.text.count("\n")), 1,
