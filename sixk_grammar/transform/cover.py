@@ -305,42 +305,55 @@ def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
 # ------------------------------------------------------------ check boxes ---
 
 def resolve_answers(answers: list[Token]) -> list[dict]:
-    """Which options the marks belong to.
+    """Which options the marks belong to, in reading order.
 
     On an option line a mark belongs to the option it follows ("Form 20-F X"),
     or, when the line opens with a mark, to the option after it ("[X] Yes").
-    On a line of marks below the options, a mark belongs to the option above
-    whose column span holds it.  With no options at all the answer is a single
-    box ("Rule 101(b)(1): ____").
+    An option that ends its line with nothing after it takes the marks that
+    open the next line ("Form 20-F" / "___X___ Form 40-F ___").  On a line of
+    marks alone, the marks go in order to the options above that have none
+    of their own when they are as many; otherwise a mark belongs to the
+    option above whose column span holds it.  With no options at all the
+    answer is a single box ("Rule 101(b)(1): ____").
     """
     slots: list[dict] = []
     current: list[dict] = []
+    waiting: dict | None = None      # an option that ended its line unanswered
     for line_tokens in _by_line(answers):
         options = [t for t in line_tokens if kind(t) in OPTIONS]
         if options:
             current = [_slot(OPTIONS[kind(t)], t) for t in options]
             slots.extend(current)
-            marks_first = kind(line_tokens[0]) not in OPTIONS
+            leading = next(i for i, t in enumerate(line_tokens) if kind(t) in OPTIONS)
+            if waiting is not None and leading:
+                for token in line_tokens[:leading]:
+                    _attach(waiting, token)
+                line_tokens, marks_first = line_tokens[leading:], False
+            else:
+                marks_first = leading > 0
             seen = -1
             for token in line_tokens:
                 if kind(token) in OPTIONS:
                     seen += 1
                     continue
-                if marks_first:
-                    target = current[min(seen + 1, len(current) - 1)]
-                else:
-                    target = current[max(seen, 0)]
-                _attach(target, token)
+                _attach(current[min(seen + 1, len(current) - 1)] if marks_first else current[max(seen, 0)], token)
+            waiting = current[-1] if kind(line_tokens[-1]) in OPTIONS and not marks_first else None
+            continue
+        waiting = None
+        marks = [t for t in line_tokens if kind(t) in MARKED | UNMARKED]
+        if not current:
+            if marks and not slots:
+                slots.append(_slot("box", marks[0]))
+            for token in marks:
+                _attach(slots[0], token)
+            continue
+        unanswered = [slot for slot in current if not (slot["marked"] or slot["blank"])]
+        if unanswered and len(marks) == len(unanswered):
+            for slot, token in zip(unanswered, marks):
+                _attach(slot, token)
         else:
-            for token in line_tokens:
-                if kind(token) not in MARKED | UNMARKED:
-                    continue
-                if current:
-                    _attach(_slot_under(current, token.column), token)
-                else:
-                    if not slots:
-                        slots.append(_slot("box", token))
-                    _attach(slots[0], token)
+            for token in marks:
+                _attach(_slot_under(current, token.column), token)
     return slots
 
 
