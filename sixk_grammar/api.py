@@ -7,8 +7,8 @@ from lark import Token, Tree
 
 from .html_text import map_positions, render
 from .parser import SyntaxProblem, kind, parse_tree
-from .transform.document import (TextDocument, assemble, drop_cut_values, empty_cover, read_text_document,
-                                 transformer)
+from .transform.document import (Sections, TextDocument, assemble, drop_cut_signature_values, drop_cut_values,
+                                 empty_cover, read_text_document, transformer)
 
 #: Encodings tried, in order, for bytes.  cp1252 covers what old filers'
 #: word processors produced; latin-1 accepts any byte, so decoding never fails.
@@ -68,14 +68,14 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
     problems = list(outcome.problems)
     result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],
               "form_type": None}
+    sections = Sections()
     html = HtmlReading()
     if outcome.tree is not None:
-        try:
-            result = assemble(transformer().transform(outcome.tree), read_html=html,
-                              cut=None if ended_with_newline else last_line(text))
-        except Exception as error:  # noqa: BLE001 - parse() must answer for any input
-            problems.append(SyntaxProblem(1, 1, f"internal error while reading the tree: {error!r}"))
-    problems.extend(html.problems)
+        top = sections.read("document", 1, lambda: transformer().transform(outcome.tree), None)
+        if top is not None:
+            result = assemble(top, read_html=html, cut=None if ended_with_newline else last_line(text),
+                              sections=sections)
+    problems.extend(html.problems + sections.problems)
     result.update(
         complete=not problems,
         syntax_errors=[problem.as_dict() for problem in problems],
@@ -109,14 +109,17 @@ class HtmlReading:
 
         outcome = parse_tree(rendering.text)
         self.pages = count_pages(outcome.tree)
+        sections = Sections()
+        top = (sections.read("HTML document", 1, lambda: transformer().transform(outcome.tree), None)
+               if outcome.tree is not None else None)
+        facts = read_text_document(top, sections) if isinstance(top, TextDocument) else {}
         self.problems = [SyntaxProblem(*to_input(problem.line, problem.column), problem.message,
-                                       problem.expected) for problem in outcome.problems]
-        top = transformer().transform(outcome.tree) if outcome.tree is not None else None
-        if not isinstance(top, TextDocument):   # rendered text that is not a document (more HTML)
+                                       problem.expected) for problem in outcome.problems + sections.problems]
+        if not facts:   # rendered text that is not a document (more HTML)
             return {}
-        facts = read_text_document(top)
         if rendering.cut:
             drop_cut_values(facts["cover"], last_line(rendering.text))
+            drop_cut_signature_values(facts["signatures"], last_line(rendering.text))
         return map_positions(facts, to_input)
 
 

@@ -21,7 +21,8 @@ def date_parts(text: str | None) -> tuple[int, int, int | None] | None:
     """(year, month, day) of a date token, day None for a month alone.
 
     Besides full dates the grammar gives report months written short:
-    "Jan-04" (a two-digit year) and "01/2004" (a month number).
+    "Jan-04" (a two-digit year) and "01/2004" (a month number), and dates in
+    figures year first: "2003/11/12".
     """
     if not text:
         return None
@@ -37,6 +38,8 @@ def date_parts(text: str | None) -> tuple[int, int, int | None] | None:
             month = MONTHS[part.lower()]
     if month is None and year is not None and len(numbers) == 1 and 1 <= numbers[0] <= 12:
         return year, numbers[0], None          # "01/2004"
+    if month is None and year is not None and len(numbers) == 2 and text.lstrip()[:4].isdigit():
+        return year, numbers[0], numbers[1]    # "2003/11/12": year, month, day
     if month is not None and year is None and len(numbers) == 1:
         return _century(numbers[0]), month, None   # "Jan-04"
     if year is None or month is None:

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 REAL = sorted((CORPUS / "real" / "filings").glob("*.txt"))
+HTML = sorted((CORPUS / "html" / "filings").glob("*.htm"))
 
 settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -31,7 +32,7 @@ def label_of(path: Path) -> dict:
     beside = path.with_suffix(".json")
     if beside.exists():
         return json.loads(beside.read_text(encoding="utf-8"))
-    return json.loads((CORPUS / "real" / "labels" / (path.stem + ".json")).read_text(encoding="utf-8"))
+    return json.loads((path.parent.parent / "labels" / (path.stem + ".json")).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ EXAMPLES = {
     "ENCLOSURE_TEXT": ["A copy of the letter to the exchange.\n"],
     "LIST_NUMBER": ["Exhibit 99.1 ", "1. "], "INDEX_NUMBER": ["99.1 ", "2\n"],
     "EXHIBIT_INDEX_HEADING": ["EXHIBIT INDEX\n"], "CONTENTS_HEADING": ["CONTENTS\n"],
-    "ENCLOSURE_HEADING": ["Enclosure:\n"], "STRAY_TAG": ["<R>\n", "<B>\n"],
+    "ENCLOSURE_HEADING": ["Enclosure:\n"], "STRAY_TAG": ["<R>\n", "</R>\n"],
     "HTML_TEXT": ["<HTML><BODY>x</BODY></HTML>\n"], "XML_TEXT": ["<XBRL>x</XBRL>\n"],
     "BINARY_TAG": ["<PDF>\n"], "BINARY_CLOSE": ["</PDF>\n"],
     "UU_BEGIN": ["begin 644 a.pdf\n"], "UU_LINES": ["M86)C\n`\n"], "UU_END": ["end\n"],
@@ -62,6 +62,8 @@ EXAMPLES = {
     "OTHER_CHECK_PROMPT": [" Indicate by check mark which applies: "],
     "FILE_NUMBER_82_PROMPT": [' If "Yes" is marked, indicate below the file number assigned to the '
                               "registrant in connection with Rule 12g3-2(b): "],
+    "FORM_NOTICE": [" OMB APPROVAL\n", " Expires: August 31, 2005\n", " SEC 1815 (04-09)\n"],
+    "SEQUENCE_NUMBER": [" (Report No. 4) "], "CHECK_ONE": [" (Check One) "],
     "COVER_NOTE": [" Note: Regulation S-T Rule 101(b)(1) only permits the submission in paper. "],
     "CHECK_TEXT": ["(Check one)\n", "Mark one of the following:\n"],
     "OPTION_20F": [" Form 20-F "], "OPTION_40F": [" Form 40-F "], "OPTION_YES": [" Yes "],

@@ -55,6 +55,7 @@ class Period:
     text: str | None
     line: int
     column: int
+    bare: bool = False       # a date alone on its line, with no prefix
 
 
 @dataclass
@@ -132,7 +133,8 @@ class CoverTransformer(Transformer):
     def period(self, items):
         value = first_token(items, "PERIOD_DATE", "PERIOD_TEXT", "BARE_DATE")
         anchor = items[0]
-        return Period(clean(value) if value is not None else None, anchor.line, anchor.column)
+        return Period(clean(value) if value is not None else None, anchor.line, anchor.column,
+                      kind(anchor) == "BARE_DATE")
 
     def file_number(self, items):
         number = first_token(items, "FILE_NUMBER")
@@ -146,7 +148,7 @@ class CoverTransformer(Transformer):
         return Caption(CAPTION_KINDS[kind(token)], squash(token), token.line)
 
     def answers(self, items):
-        return [token for token in items if kind(token) != "NL"]
+        return [token for token in items if kind(token) not in ("NL", "CHECK_ONE")]
 
     @v_args(tree=True)
     def _question(self, tree):
@@ -184,7 +186,7 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
     """Names, address, period, file number and title from the heading part
     (``ends_input``: nothing follows it, the input was cut inside it)."""
     items = heading.items
-    names: dict[str, tuple[str, int]] = {}
+    names: dict[str, Name] = {}
     captions = []
     address = None
     run = None
@@ -197,34 +199,28 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
             captions.append(item)
             if run is not None:
                 described = _described(run, item, run is company_run and not names)
-                if item.kind in NAME_CAPTIONS and described.get("name"):
-                    names.setdefault(item.kind, (described["name"], described["line"]))
+                name = described.get("name")
+                if item.kind in NAME_CAPTIONS and name:
+                    names.setdefault(item.kind, name)
                 if item.kind in ("address", "name_and_address"):
                     address = address or described.get("address")
-                    if described.get("name") and item.kind == "name_and_address":
-                        names.setdefault("name", (described["name"], described["line"]))
-                    elif described.get("name"):
-                        names.setdefault("company", (described["name"], described["line"]))
+                    if name:
+                        names.setdefault("name" if item.kind == "name_and_address" else "company", name)
         run = None
     if company_run is not None and "company" not in names:
-        names["company"] = _name_of(company_run.paragraphs[0])[:2]
-
-    registrant = next((names[k] for k in ("exact_name", "name", "translation", "company") if k in names), None)
-    english = names.get("translation")
-    if english and english[0].lower() in NOT_A_NAME:
-        english = None
-    if registrant and registrant[0].lower() in NOT_A_NAME:
-        registrant = names.get("company")
-    period = next((item for item in items if isinstance(item, Period)), None)
+        names["company"] = _name_of(company_run.paragraphs[0])
+    registrant, english = _registrant_names(names)
+    period = next((item for item in items if isinstance(item, Period) and not item.bare),
+                  next((item for item in items if isinstance(item, Period)), None))
     numbers = [item for item in items if isinstance(item, FileNumber)]
     file_number = next((n for n in numbers if n.number), numbers[0] if numbers else None)
     title = first_token(items, "FORM_TITLE")
     return {
         "title": squash(title) if title is not None else None,
         "title_line": title.line if title is not None else None,
-        "registrant": registrant[0] if registrant else None,
-        "registrant_line": registrant[1] if registrant else None,
-        "registrant_english": english[0] if english else None,
+        "registrant": registrant.text if registrant else None,
+        "registrant_line": registrant.line if registrant else None,
+        "registrant_english": english.text if english else None,
         "names": [{"caption": c.text, "kind": c.kind, "line": c.line} for c in captions],
         "address": address,
         "period": period,
@@ -232,15 +228,47 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
     }
 
 
+def _registrant_names(names: dict[str, Name]) -> tuple[Name | None, Name | None]:
+    """The registrant's name and its English translation.
+
+    A captioned exact name comes first.  An uncaptioned complete name (one
+    that ends with its legal form) above a captioned translation is the exact
+    name, the translation its English name ("Bayer Aktiengesellschaft" over
+    "Bayer Corporation"), unless both end with the same legal form: then they
+    are two registrants filing together ("ABN AMRO Holding N.V." over "ABN
+    AMRO Bank N.V."), one name after the other.
+    """
+    names = {key: name for key, name in names.items() if name and name.text.lower() not in NOT_A_NAME}
+    registrant = next((names[k] for k in ("exact_name", "name", "translation", "company") if k in names), None)
+    english, company = names.get("translation"), names.get("company")
+    if (registrant is english and company and company.complete and company.line < english.line
+            and english.text.lower() not in company.text.lower()):   # not a line about the registrant
+        if _legal_form(company.text) == _legal_form(english.text):
+            registrant = Name(f"{company.text} {english.text}", company.line, True)
+        else:
+            registrant = company
+    return registrant, english
+
+
+def _legal_form(name: str) -> str:
+    """A name's last word as a key: "N.V." and "NV" are one legal form."""
+    return "".join(ch for ch in name.split()[-1].lower() if ch.isalnum())
+
+
 def _company_run(items, ends_input: bool) -> TextRun | None:
     """The company's name when no caption names it: the first text run after
     the title lines, above the first caption (text below a caption is what
-    that caption describes, or an address, never the registrant).  A run
+    that caption describes, or an address, never the registrant).  A date
+    alone on its line after a company's name does not end the title lines.  A run
     that ends a cut input is one only if it ends with a legal form ("Inc.",
     "S.A."): a subject line or a title line cut short is not a name."""
     first_caption = next((i for i, item in enumerate(items) if isinstance(item, Caption)), len(items))
     last_anchor = -1
     for index, item in enumerate(items[:first_caption]):
+        if isinstance(item, Period) and item.bare and any(
+                isinstance(other, TextRun) and any(line.ends_name for line in other.lines)
+                for other in items[last_anchor + 1:index]):
+            continue
         if isinstance(item, (Period, FileNumber)) or (
                 isinstance(item, Token) and kind(item) in TITLE_ANCHORS):
             last_anchor = index
@@ -254,51 +282,84 @@ def _company_run(items, ends_input: bool) -> TextRun | None:
     return run
 
 
-def _name_of(lines: list[Line]) -> tuple[str | None, int, list[str]]:
-    """A name at the head of ``lines``: (name, its line, the text after it).
+@dataclass
+class Name:
+    """A name read from the cover: its text, its first line, and whether it
+    ends with its legal form."""
+
+    text: str
+    line: int
+    complete: bool = False
+    rest: list[str] = field(default_factory=list)   # the text after it, when read from a run
+
+
+def _name_of(lines: list[Line]) -> Name | None:
+    """A name at the head of ``lines``, with the text after it.
 
     The name runs over lines until a parenthetical line (a caption, perhaps
-    cut short), or up to the first break inside a line: in text flattened
-    from HTML the name runs into the address on its own line, and the
-    grammar breaks the line where the name's legal form ends or the address
-    begins ("ACME HOLDINGS N.V. | Kerkstraat 12").
+    cut short), a line that begins an address, or the end of a line that
+    ends with a legal form; or up to the first break inside a line: in text
+    flattened from HTML the name runs into the address on its own line, and
+    the grammar breaks the line where the name's legal form ends or the
+    address begins ("ACME HOLDINGS N.V. | Kerkstraat 12").
     """
     parts: list[str] = []
     for index, line in enumerate(lines):
         if (index and line.text.startswith("(")) or line.address_from == 0:
-            return squash(" ".join(parts)) or None, lines[0].line, [l.text for l in lines[index:]]
+            return _name(parts, lines[0].line, False, [l.text for l in lines[index:]])
         if len(line.pieces) > 1:
             parts.append(line.pieces[0])
             rest = [" ".join(line.pieces[1:])] + [l.text for l in lines[index + 1:]]
-            return squash(" ".join(parts)) or None, lines[0].line, rest
+            return _name(parts, lines[0].line, line.ends_name or line.address_from == 1, rest)
         parts.append(line.text)
-    return squash(" ".join(parts)) or None, lines[0].line, []
+        if line.ends_name:
+            return _name(parts, lines[0].line, True, [l.text for l in lines[index + 1:]])
+    return _name(parts, lines[0].line, False, [])
+
+
+def _name(parts: list[str], line: int, complete: bool, rest: list[str]) -> Name | None:
+    text = squash(" ".join(parts)).rstrip("*\u2020\u2021").strip()
+    return Name(text, line, complete, rest) if text else None
 
 
 def _lines_of_name_above(paragraph: list[Line]) -> list[Line]:
     """The lines of the name a caption describes: the paragraph above it, up
     from the caption to a line that ends another name (with its legal form)
     -- text flattened from HTML keeps no blank line between them.  A line in
-    parentheses goes on with the line above it."""
+    parentheses goes on with the line above it, unless that line is a
+    complete name: "(Formerly Point of Sale Ltd.)" under "RETALIX LTD." is a
+    remark."""
     start = len(paragraph) - 1
     while start > 0 and (paragraph[start].text.startswith("(") or not paragraph[start - 1].ends_name):
         start -= 1
-    return paragraph[start:]
+    lines = paragraph[start:]
+    return [line for index, line in enumerate(lines)
+            if not (index and line.text.startswith("(") and lines[index - 1].ends_name)]
+
+
+def _address(lines: list[str]) -> str | None:
+    """An address's lines as one value, a comma between them."""
+    return ", ".join(part for part in (line.strip().rstrip(",").strip() for line in lines) if part) or None
 
 
 def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
     """What the text run above a caption says, for that caption's kind."""
     lines = run.lines
     if caption.kind in NAME_CAPTIONS:
-        lines = _lines_of_name_above(run.paragraphs[-1])
-        return {"name": join_lines(lines), "line": lines[0].line}
+        above = _lines_of_name_above(run.paragraphs[-1])
+        return {"name": _name([line.text for line in above], above[0].line,
+                              above[-1].ends_name, [])}
     if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
-        head = run.paragraphs[0] if len(run.paragraphs) > 1 else lines[:1]
-        name, line, after = _name_of(head)
-        rest = after + [other.text for other in lines[len(head):]]
-        return {"name": name, "line": line, "address": ", ".join(rest) or None}
+        if len(run.paragraphs) > 1:
+            head = run.paragraphs[0]
+        else:   # no blank line: the name ends where its legal form or the address does
+            name = _name_of(lines)
+            head = lines if name is not None and name.rest else lines[:1]
+        name = _name_of(head)
+        rest = (name.rest if name else []) + [other.text for other in lines[len(head):]]
+        return {"name": name, "address": _address(rest)}
     if caption.kind == "address":
-        return {"address": ", ".join(line.text for line in lines) or None}
+        return {"address": _address([line.text for line in lines])}
     return {}
 
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from lark import Token, Transformer
 from lark.visitors import merge_transformers
 
-from ..parser import kind
+from ..parser import SyntaxProblem, kind
 from .common import squash
 from .cover import Checks, CoverTransformer, Heading, build_cover
 from .envelope import EnvelopeTransformer, build_envelope
 from .exhibits import Entry, Listing, collect_exhibits
-from .signature import SignatureBlock, SignatureTransformer, block_from, read_signers
+from .signature import OFFICE, SignatureBlock, SignatureTransformer, block_from, read_signers, signed_name
 from .tables import TableTransformer, build_table
 
 
@@ -124,48 +124,87 @@ def empty_cover() -> dict:
     return build_cover(Heading([]), None) | {"line": None}
 
 
+class Sections:
+    """Reads each section of a filing on its own: an exception while reading
+    one (a bug, or input no rule foresaw) costs that section only, which
+    keeps its empty value; the others keep their facts.  ``problems`` names
+    the section that failed."""
+
+    def __init__(self):
+        self.problems: list[SyntaxProblem] = []
+
+    def read(self, section: str, line: int, reader: Callable, default):
+        try:
+            return reader()
+        except Exception as error:  # noqa: BLE001 - parse() must answer for any input
+            self.problems.append(SyntaxProblem(max(line, 1), 1, f"internal error while reading the {section}: "
+                                                                f"{error!r}; its facts are left out"))
+            return default
+
+
 def assemble(top, read_html: Callable[[Token], dict] | None = None,
-             cut: tuple[int, str] | None = None) -> dict:
+             cut: tuple[int, str] | None = None, sections: Sections | None = None) -> dict:
     """The contract's dict from the transformed tree (without error fields).
 
     ``read_html`` reads an HTML 6-K document's token into its "cover",
     "signatures" and "exhibits".  ``cut`` is the number and text of the last
-    line of an input cut short in the middle of that line."""
+    line of an input cut short in the middle of that line.  ``sections``
+    collects the problems of sections that could not be read."""
+    sections = sections or Sections()
     envelope = None
     main = top
     if isinstance(top, dict):   # an EDGAR submission
-        envelope = build_envelope(top)
+        envelope = sections.read("envelope", 1, lambda: build_envelope(top), None)
         documents = top["documents"]
         main_doc = next((d for d in documents if d.type and d.type.upper().startswith("6-K")),
                         documents[0] if documents else None)
         main = main_doc.content if main_doc else None
     result = {"envelope": envelope, "cover": empty_cover(), "signatures": [], "exhibits": []}
     if isinstance(main, TextDocument):
-        result.update(read_text_document(main))
+        result.update(read_text_document(main, sections))
     elif isinstance(main, Opaque) and main.kind == "html" and read_html is not None:
-        result.update(read_html(main.token))
+        result.update(sections.read("HTML document", main.token.line, lambda: read_html(main.token), {}))
     cover = result["cover"]
     drop_cut_values(cover, cut)
+    drop_cut_signature_values(result["signatures"], cut)
     if envelope:
         _fill_from_envelope(cover, envelope)
     result["form_type"] = _form_type(envelope, cover)
     return result
 
 
-def read_text_document(document: TextDocument) -> dict:
-    cover = (build_cover(document.heading, document.checks, ends_input=not document.body)
-             if document.heading else empty_cover())
-    signers = []
-    for item in document.body:
-        if isinstance(item, SignatureBlock):
-            signers.extend(s for s in read_signers(item) if s["signature"] or s["name"] or s["date"])
-    enclosure = next((item for item in document.body if isinstance(item, Enclosure)), None)
-    if enclosure is not None and enclosure.text is not None:
-        paragraph = str(enclosure.text).split("\n\n")[0]
-        cover["enclosures"] = [squash(line) for line in paragraph.splitlines() if squash(line)]
-    counter = _last_counter(document.heading)
-    return {"cover": cover, "signatures": signers,
-            "exhibits": collect_exhibits(document.body, counter)}
+def read_text_document(document: TextDocument, sections: Sections) -> dict:
+    """The cover, signatures and exhibits of a text document (or of an HTML
+    one's rendering), each read on its own (see ``Sections``)."""
+    line = _first_line_of(document)
+
+    def cover():
+        built = build_cover(document.heading, document.checks, ends_input=not document.body)
+        enclosure = next((item for item in document.body if isinstance(item, Enclosure)), None)
+        if enclosure is not None and enclosure.text is not None:
+            paragraph = str(enclosure.text).split("\n\n")[0]
+            built["enclosures"] = [squash(line) for line in paragraph.splitlines() if squash(line)]
+        return built
+
+    def signatures():
+        signers = []
+        for item in document.body:
+            if isinstance(item, SignatureBlock):
+                signers.extend(s for s in read_signers(item) if s["signature"] or s["name"] or s["date"])
+        return signers
+
+    return {"cover": sections.read("cover", line, cover, empty_cover()) if document.heading else empty_cover(),
+            "signatures": sections.read("signatures", line, signatures, []),
+            "exhibits": sections.read("exhibits", line,
+                                      lambda: collect_exhibits(document.body, _last_counter(document.heading)), [])}
+
+
+def _first_line_of(document: TextDocument) -> int:
+    """Where a document starts, for a diagnostic about it."""
+    for item in (document.heading.items if document.heading else []) + document.body:
+        if isinstance(item, Token) and item.line:
+            return item.line
+    return 1
 
 
 #: The most lines a registrant's name runs over.
@@ -193,6 +232,22 @@ def drop_cut_values(cover: dict, cut: tuple[int, str] | None) -> None:
         cover["commission_file_number"] = None
     if positions["file_number_82"] and runs_to_cut(cover["file_number_82_text"], positions["file_number_82"][0]):
         cover["file_number_82"] = cover["file_number_82_text"] = positions["file_number_82"] = None
+
+
+def drop_cut_signature_values(signatures: list[dict], cut: tuple[int, str] | None) -> None:
+    """A signer's name or title that runs to the end of an input cut
+    mid-line ("Name:  Ha") may be cut too: it is dropped, and the name is
+    the one typed in the "/s/" signature, if any.  A title that ends with a
+    whole office word ("President") is whole."""
+    if cut is None or not signatures:
+        return
+    end = squash(cut[1])
+    signer = signatures[-1]
+    if signer["title"] and end.endswith(signer["title"]):
+        if not OFFICE.search(signer["title"].split()[-1]):
+            signer["title"] = None
+    elif signer["name"] and end.endswith(signer["name"]) and signer["name"] != signed_name(signer["signature"]):
+        signer["name"] = signed_name(signer["signature"])
 
 
 def _last_counter(heading: Heading | None) -> int | None:

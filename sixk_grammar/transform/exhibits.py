@@ -66,23 +66,44 @@ def is_bare(text: str) -> bool:
 
 def _described(entry: Entry) -> tuple[str | None, int]:
     """The entry's text (its first line and the indented lines that continue
-    it) and the last line it takes."""
+    it; under a number that stands on its own line, as text flattened from
+    an HTML table puts it, the lines that go on with its sentence) and the
+    last line it takes."""
     if entry.description is None:
         return None, entry.number.line
     lines = lines_of(entry.description)
     if lines[0][0] - entry.number.end_line > 2:
         return None, entry.number.line   # separated by blank lines: not this entry's text
     indent = entry.number.column - 1
+    alone = lines[0][0] > entry.number.line    # the number on a line (or in a cell) of its own
     parts, end_line = [lines[0][1].strip()], lines[0][0]
     for line, text in lines[1:]:
-        if not text.strip() or len(text) - len(text.lstrip()) <= indent:
+        if not text.strip(" \t|"):
+            break
+        if len(text) - len(text.lstrip()) <= indent and not (alone and _goes_on(parts[-1], text)):
             break
         parts.append(text.strip())
         end_line = line
     return squash(" ".join(parts)) or None, end_line
 
 
+#: A description's line that its next line goes on with: it ends with a
+#: comma or a word that cannot end one ("dated", "entitled", "of" ...).
+_OPEN_END = re.compile(r"(?:[,\u2013\u2014-]|\b(?:dated|entitled|titled|of|the|a|an|and|or|on|to|for|in|by|"
+                       r"with|from|regarding|re|as|at))$", re.IGNORECASE)
+
+
+def _goes_on(previous: str, text: str) -> bool:
+    """Whether a line without indentation goes on with the description above:
+    it starts in the middle of a sentence (a small letter, a figure), or the
+    line above stops in one."""
+    first = text.strip(" \t|")[:1]
+    return first.islower() or first.isdigit() or bool(_OPEN_END.search(previous.rstrip()))
+
+
 def _exhibit(number: str, description: str | None, line: int, end_line: int | None = None) -> dict:
+    """An exhibit; the separator after its number ("Exhibit 99.1 : ...") is no part of its description."""
+    description = description.lstrip(":-\u2013\u2014 \t") or None if description else None
     return {"line": line, "end_line": end_line or line, "number": normalise_number(number),
             "description": description}
 

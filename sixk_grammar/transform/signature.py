@@ -30,8 +30,42 @@ NOT_VALUES = ("rule", "registrant", "caption")
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 #: How far (in columns) a value on a later line may sit from its label.
 COLUMN_SLACK = 12
-#: A title runs over at most this many lines.
-TITLE_LINES = 2
+#: A title runs over at most this many lines, and this many words.
+TITLE_LINES = 4
+TITLE_WORDS = 16
+#: A signer's name has at most this many words.
+NAME_WORDS = 6
+#: The most lines from one line of a signer's text to the next (blank lines
+#: and lines of cell bars between them).
+LINE_GAP = 4
+#: Words of an office: a line holding one is a title, never a signer's name.
+_OFFICE_WORD = (r"(?:chief|president|vice|director|officer|chair(?:man|woman|person)?|secretary|treasurer|"
+                r"manager|managing|counsel|executive|head|controller|comptroller|accountant|attorney|"
+                r"authori[sz]ed|signatory|representative|partner|deputy|assistant|principal|administrator|"
+                r"liquidator|trustee|ceo|cfo|coo|cto|c\.e\.o|c\.f\.o|svp|evp|vp)(?![a-z])")
+OFFICE = re.compile(r"(?<![a-z])" + _OFFICE_WORD, re.IGNORECASE)
+_OFFICE_HERE = re.compile(_OFFICE_WORD, re.IGNORECASE)
+#: What a title's next line may go on with: the part of the company the
+#: office heads ("Finance Department"), or a joining word.
+TITLE_GOES_ON = re.compile(r"(?<![a-z])(?:department|division|affairs|relations|finance|financial|legal|law|"
+                           r"corporate|accounting|treasury|operations|administration|communications|"
+                           r"board)(?![a-z])|^(?:of|and|&|-|/|,)", re.IGNORECASE)
+#: Where a name may run into its title on one line: after a comma ("Jane
+#: Doe, President"), or where a rendering that lost the line break glued
+#: them ("Sarah BillingtonManager").
+_NAME_ENDS = re.compile(r",\s+|(?<=[a-z])(?=[A-Z])")
+
+
+def is_title(text: str) -> bool:
+    return bool(OFFICE.search(text))
+
+
+def split_name_title(text: str) -> tuple[str, str | None]:
+    """A name and the title run into it ("Jane Doe, President and C.E.O.")."""
+    for found in _NAME_ENDS.finditer(text):
+        if found.start() and _OFFICE_HERE.match(text, found.end()):
+            return text[:found.start()].strip(), text[found.end():].strip()
+    return text, None
 
 
 @dataclass
@@ -112,9 +146,11 @@ def read_signers(block: SignatureBlock) -> list[dict]:
         row = Row([cells[i] for i in group], cells[group[0] + 1:end])
         for position, index in enumerate(group):
             signers.append(_signer(cells, index, end, side_by_side, row, position))
-    if not signers and any(c.kind in ("date", "name", "title", "name_title") for c in cells):
-        signers.append(_signer(cells, 0, len(cells)))
-    dates = [c for c in cells if c.kind == "date" and c.text]
+    if not signers:
+        signers.extend(_unsigned(cells))
+    # labelled dates, else a date on a line of its own (closing the block, or the legend's)
+    dates = ([c for c in cells if c.kind == "date" and c.text]
+             or [c for c in cells if c.kind == "date_value" and not c.used][:1])
     nearest: dict[int, Cell] = {}   # by column: signers share few columns
     end_line = block.lines[-1].line if block.lines else block.line
     for signer in signers:
@@ -126,6 +162,20 @@ def read_signers(block: SignatureBlock) -> list[dict]:
                       date=iso_date(date.text) if date else None,
                       date_text=date.text if date else None)
     return signers
+
+
+def _unsigned(cells: list[Cell]) -> list[dict]:
+    """The signer of a block with no "By:" and no "/s/": from its labelled
+    fields, or, with no labels at all, the name under the registrant with a
+    title on the line after it (the name and title typed right-aligned)."""
+    if any(c.kind in ("date", "name", "title", "name_title") for c in cells):
+        return [_signer(cells, 0, len(cells))]
+    first_text = next((index for index, cell in enumerate(cells) if cell.kind == "text"), None)
+    if first_text is None:
+        return []
+    signer = _signer(cells, first_text, len(cells))
+    name, title = signer["name"], signer["title"]
+    return [signer] if name and len(name.split()) <= NAME_WORDS and title and is_title(title) else []
 
 
 #: Signers side by side in one row: at most this many (a longer run of "By:"
@@ -225,23 +275,23 @@ def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
         if cell.kind == "name" and name is None:
             name = cell.text or None
         elif cell.kind == "title" and title is None:
-            title = _title_from(cells, index) or None
+            title = _title_from(cells, index, any_text=True)
         elif cell.kind == "name_title" and name is None:
             name, title = _split_name_title(cell.text, signature)
     if name is None:
-        later = (cells[i] for i in range(start + 1, end))   # typed under its "By:", before the next row
-        plain = list(itertools.islice((c for c in later if c.kind == "text" and not c.used
-                                       and abs(c.column - anchor.column) <= COLUMN_SLACK * 3), 2))
-        if plain:
-            name = plain[0].text
-            plain[0].used = True
-            if title is None and len(plain) > 1 and plain[1].line == plain[0].line + 1:
-                title = plain[1].text
-                plain[1].used = True
-    if name is None and signature:
-        name = clean(re.sub("/s/", "", signature, flags=re.IGNORECASE)) or None
+        name, title = _typed_name(cells, [i for i in range(start + 1, end) if cells[i].kind == "text"
+                                          and not cells[i].used
+                                          and abs(cells[i].column - anchor.column) <= COLUMN_SLACK * 3],
+                                  title, bool(signature))
+    if name is None:
+        name = signed_name(signature)
     return {"line": anchor.line, "signature": signature, "name": _unquoted(name), "title": _unquoted(title),
             "_column": anchor.column}
+
+
+def signed_name(signature: str | None) -> str | None:
+    """The name typed in a "/s/" signature, as written."""
+    return _unquoted(clean(re.sub("/s/", "", signature, flags=re.IGNORECASE))) if signature else None
 
 
 def _belongs(cell: Cell, anchor: Cell, side_by_side: bool, row: Row | None, position: int) -> bool:
@@ -274,21 +324,77 @@ def _unquoted(text: str | None) -> str | None:
     return text.strip(QUOTES).strip() or None
 
 
-def _title_from(cells: list[Cell], index: int) -> str:
-    """The title's text (``cells[index]``), with the lines below that continue
-    it in its column."""
+def _typed_name(cells: list[Cell], texts: list[int], title: str | None,
+                signed: bool) -> tuple[str | None, str | None]:
+    """The name typed under a signature (``texts``: the indexes of the text
+    cells that may hold it), and the title on the line after it or run into
+    it.  A title is never the name: under a "/s/" signature (``signed``) a
+    title with no name above it is the title alone."""
+    if not texts:
+        return None, title
+    first = cells[texts[0]]
+    if is_title(first.text):
+        if signed and title is None:
+            title = _title_from(cells, texts[0])
+        return None, title
+    first.used = True
+    name, run_in = split_name_title(first.text)
+    if title is None:
+        if run_in:
+            title = run_in
+        elif len(texts) > 1 and _follows(cells, texts[0], texts[1]):
+            title = _title_from(cells, texts[1], any_text=True)
+    return name or None, title
+
+
+def _follows(cells: list[Cell], first: int, second: int) -> bool:
+    """Whether ``cells[second]`` stands on a line just after ``cells[first]``
+    (blank lines and lines of cell bars aside), with nothing between them
+    but rules, captions and text already taken as a value."""
+    return (0 < cells[second].line - _value_line(cells[first]) <= LINE_GAP
+            and all(cells[i].kind in NOT_VALUES or cells[i].used for i in range(first + 1, second)))
+
+
+def _value_line(cell: Cell) -> int:
+    """The line of a cell's text: a label's value may stand below it."""
+    return cell.value_line or cell.line
+
+
+def _title_from(cells: list[Cell], index: int, any_text: bool = False) -> str | None:
+    """The title's text (``cells[index]``), with the lines below that go on
+    with it: an office or the part of the company it heads ("Senior Counsel"
+    / "Head of Corporate & Financial Law"), up to four lines.  (``any_text``:
+    the first line is a title by its place, even without an office word.)"""
     title = cells[index]
-    parts, last_line = [title.text], title.value_line
-    for cell in (cells[i] for i in range(index + 1, len(cells))):
+    if not any_text and title.kind == "text" and not is_title(title.text):
+        return None
+    title.used = True
+    parts, last = [title.text], index
+    for next_index in range(index + 1, len(cells)):
         if len(parts) >= TITLE_LINES:
             break
-        if cell.line <= last_line or cell.used:
+        cell = cells[next_index]
+        if cell.used or cell.line == cells[last].line and cell.kind in NOT_VALUES:
             continue
-        if cell.kind != "text" or abs(cell.column - title.value_column) > 1:
+        if (cell.kind != "text" or not _follows(cells, last, next_index)
+                or not (is_title(cell.text) or TITLE_GOES_ON.search(cell.text))):
             break
         parts.append(cell.text)
-        last_line, cell.used = cell.line, True
-    return " ".join(parts)
+        cell.used, last = True, next_index
+    return _title_words(" ".join(parts)) or None
+
+
+def _title_words(text: str) -> str:
+    """A title's words: it ends before a word with a figure in it (a document
+    number, a date: what a one-line rendering runs on with) and after
+    TITLE_WORDS words."""
+    words = []
+    for word in text.split():
+        if any(ch.isdigit() for ch in word) or len(words) >= TITLE_WORDS:
+            break
+        words.append(word)
+    text = " ".join(words).strip(" ,;")
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
 
 
 def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str | None]:

@@ -34,8 +34,12 @@ def ascii_equivalent(text: str) -> str:
 
 
 def _ascii_repair(context, finding):
-    """SK203's fix: the line's characters that have an ASCII equivalent."""
+    """SK203's fix: the line's characters that have an ASCII equivalent (the
+    finding for those; the line's other characters have one of their own,
+    with no fix)."""
     text = context.line_text(finding.line)
+    if ord(text[finding.column - 1]) not in ASCII_EQUIVALENTS:
+        return None
     fixed = ascii_equivalent(text)
     return [line_edit(finding.line, fixed)] if fixed != text and context.editable(finding.line) else None
 
@@ -169,8 +173,10 @@ def invalid_character(context):
     ## What it checks
     Characters a text document may not hold: anything but printable ASCII and
     line ends.  Curly quotes, en and em dashes, non-breaking spaces, accented
-    letters, the yen and pound signs, (c), (R) and (TM) symbols are common.  One
-    finding per line, at the first such character, naming it.
+    letters, the yen and pound signs, (c), (R) and (TM) symbols are common.  At
+    most two findings per line, each at the first such character, naming it:
+    one for the characters that have an ASCII equivalent (which `--fix`
+    repairs), one for those that have none.
 
     ## Why
     EDGAR accepts ASCII only; it suspends the filing or replaces the character
@@ -184,12 +190,14 @@ def invalid_character(context):
     """
     for number, text in context.text_lines():
         bad = [(column, char) for column, char in enumerate(text, 1) if char not in ALLOWED]
-        if bad:
-            column, char = bad[0]
-            name = unicodedata.name(char, "control character") if char != "\r" else "CARRIAGE RETURN"
-            more = f" (and {len(bad) - 1} more on this line)" if len(bad) > 1 else ""
-            yield context.finding("SK203", number, column,
-                                  f"invalid character U+{ord(char):04X} {name}{more}")
+        repairable = [item for item in bad if ord(item[1]) in ASCII_EQUIVALENTS]
+        for group in (repairable, [item for item in bad if ord(item[1]) not in ASCII_EQUIVALENTS]):
+            if group:
+                column, char = group[0]
+                name = unicodedata.name(char, "control character") if char != "\r" else "CARRIAGE RETURN"
+                more = f" (and {len(group) - 1} more on this line)" if len(group) > 1 else ""
+                yield context.finding("SK203", number, column,
+                                      f"invalid character U+{ord(char):04X} {name}{more}")
 
 
 @rule("SK204", "tab-character", "warning",
