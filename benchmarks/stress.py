@@ -68,12 +68,15 @@ def one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip() + "\n"
 
 
-_QUESTION = re.compile(r"[(\[]?\s*indicate\s+by\s+check\s*-?\s*mark[^.:]*[.:]\s*[)\]]?", re.IGNORECASE)
+# A question runs to its full stop or colon, or to the line end before a blank line or an answer line.
+_QUESTION = re.compile(r"[(\[]?[ \t]*indicate\s+by\s+check\s*-?\s*mark"
+                       r"(?:[^.:\n]|\n(?![ \t|]*(?:\n|(?:form\s*)?[24]0|yes\b|no\b|\[|\(check)))*[.:]?[ \t]*[)\]]?",
+                       re.IGNORECASE)
 
 
 def no_questions(text: str) -> str:
     """check-box questions deleted, their answer lines kept"""
-    return _QUESTION.sub("", text)
+    return _QUESTION.sub(lambda found: "\n" if "\n" in found.group() else "", text)
 
 
 def reworded(text: str) -> str:

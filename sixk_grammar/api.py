@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from lark import Token, Tree
 
 from .html_text import map_positions, render
-from .parser import SyntaxProblem, kind, parse_tree
+from .parser import OPEN_AT_END, SyntaxProblem, kind, parse_tree
 from .transform.document import (Sections, TextDocument, assemble, drop_cut_signature_values, drop_cut_values,
                                  empty_cover, read_text_document, transformer)
 
@@ -15,10 +15,15 @@ from .transform.document import (Sections, TextDocument, assemble, drop_cut_sign
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
+#: Byte-order marks of UTF-16 text (whose ASCII characters hold NUL bytes).
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def binary(data: bytes) -> bool:
     """Whether the bytes are a binary file (a NUL in the first 64 KB), not a
-    text filing: nothing read from them would mean anything."""
-    return b"\x00" in data[:65536]
+    text filing: nothing read from them would mean anything.  UTF-16 text
+    with its byte-order mark is text."""
+    return b"\x00" in data[:65536] and not data.startswith(_UTF16_MARKS)
 
 
 #: Why a binary file is neither parsed nor checked.
@@ -29,6 +34,11 @@ def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text, with the encoding that read them."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith(_UTF16_MARKS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
@@ -38,8 +48,11 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def prepare(text: str) -> str:
-    """CRLF line ends as LF and a final newline: positions stay those of the input."""
+    """LF line ends (from CRLF, or from the CRs alone of old Mac text) and a
+    final newline: lines and columns stay those of the input."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -67,7 +80,7 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
     outcome = parse_tree(text)
     problems = list(outcome.problems)
     result = {"envelope": None, "cover": empty_cover(), "signatures": [], "exhibits": [],
-              "form_type": None}
+              "form_type": None, "shows_6k": False}
     sections = Sections()
     html = HtmlReading()
     if outcome.tree is not None:
@@ -76,14 +89,34 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
             result = assemble(top, read_html=html, cut=None if ended_with_newline else last_line(text),
                               sections=sections)
     problems.extend(html.problems + sections.problems)
+    if result.pop("shows_6k") is False and result["form_type"] is None:
+        problems.append(SyntaxProblem(1, 1, NO_6K))
+        result.update(cover=empty_cover(), signatures=[], exhibits=[])
     result.update(
         complete=not problems,
+        truncated=_truncated(text, ended_with_newline, outcome.problems, html, result),
         syntax_errors=[problem.as_dict() for problem in problems],
         pages=count_pages(outcome.tree) if html.pages is None else html.pages,
         encoding=encoding,
         line_count=text.count("\n"),
     )
     return Analysis(text, outcome.tree, _ordered(result), ended_with_newline, html.pages is not None)
+
+
+#: The diagnostic for input that holds no Form 6-K.
+NO_6K = ("no Form 6-K found: no 6-K title, report title, rule reference or 20-F/40-F question, "
+         "and no 6-K document in an EDGAR envelope")
+
+
+def _truncated(text: str, ended_with_newline: bool, problems: list, html: HtmlReading, result: dict) -> bool:
+    """Whether the input stops before the end of its document: a structure is
+    left open at the end (<TEXT>, <TABLE>, the HTML), the last line is cut (no
+    line end, and no closing tag), or the 6-K has no signature block."""
+    if html.cut or any(problem.message.startswith(OPEN_AT_END) for problem in problems):
+        return True
+    if not ended_with_newline and not last_line(text)[1].strip().startswith("</"):
+        return True
+    return result["form_type"] is not None and not result["signatures"]
 
 
 def last_line(text: str) -> tuple[int, str]:
@@ -99,9 +132,11 @@ class HtmlReading:
     def __init__(self):
         self.pages: int | None = None
         self.problems: list[SyntaxProblem] = []
+        self.cut = False
 
     def __call__(self, token: Token) -> dict:
         rendering = render(str(token))
+        self.cut = rendering.cut
 
         def to_input(line: int, column: int) -> tuple[int, int]:
             line, column = rendering.source_position(line, column)
@@ -157,7 +192,7 @@ def count_pages(tree: Tree | None) -> int:
     return pages + has_text
 
 
-_ORDER = ("form_type", "complete", "syntax_errors", "envelope", "pages", "cover",
+_ORDER = ("form_type", "complete", "truncated", "syntax_errors", "envelope", "pages", "cover",
           "signatures", "exhibits", "encoding", "line_count")
 
 

@@ -40,6 +40,9 @@ def _without_data(token: Token) -> Token:
 #: What parse() and check() add: the lexer drops binary data as it goes.
 READING_OPTIONS = {"lexer_callbacks": {"UU_LINES": _without_data}}
 
+#: How a syntax problem says that the input ended inside an open structure.
+OPEN_AT_END = "input ends inside an open section"
+
 #: Recovery gives up after this many syntax errors and keeps what it has.
 MAX_SYNTAX_ERRORS = 200
 
@@ -192,7 +195,7 @@ class _Recovery:
         if token.type == "$END":
             line = self.last_line
             closed = self._close_open_structures(parser, line)
-            self._record(line, 1, "input ends inside an open section"
+            self._record(line, 1, OPEN_AT_END
                          + (f" ({', '.join(closed)} missing)" if closed else ""), expected)
             return bool(closed)
         # A missing closing tag: close the open structure and take the token.

@@ -14,7 +14,7 @@ from __future__ import annotations
 #: The columns, in order, with their types: string, bool, int or date (an ISO
 #: date string in the row, a date column in Parquet).
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("source", "string"), ("form_type", "string"), ("complete", "bool"),
+    ("source", "string"), ("form_type", "string"), ("complete", "bool"), ("truncated", "bool"),
     ("syntax_error_count", "int"), ("accession_number", "string"), ("cik", "string"),
     ("company_conformed_name", "string"), ("filed_as_of", "date"), ("period_of_report", "date"),
     ("registrant", "string"), ("registrant_english", "string"), ("report_month", "string"),
@@ -45,7 +45,7 @@ def record(result: dict) -> dict:
     filer = envelope.get("filer") or {}
     signer = result["signatures"][0] if result["signatures"] else {}
     row.update(
-        form_type=result["form_type"], complete=result["complete"],
+        form_type=result["form_type"], complete=result["complete"], truncated=result["truncated"],
         syntax_error_count=len(result["syntax_errors"]),
         accession_number=envelope.get("accession_number"), cik=filer.get("cik"),
         company_conformed_name=filer.get("company_conformed_name"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from sixk_grammar.api import NO_6K
+
 from conftest import SEEDS, read
 
 CONTRACT_KEYS = {"form_type", "complete", "syntax_errors", "envelope", "pages", "cover",
@@ -42,10 +44,23 @@ def test_hostile_input_yields_a_dict(source, parse):
     assert not [e for e in result["syntax_errors"] if "internal error" in e["message"]]
 
 
-def test_empty_input_is_complete_and_empty(parse):
-    result = parse("")
-    assert result["complete"] is True
-    assert result["form_type"] is None and result["cover"]["registrant"] is None
+@pytest.mark.parametrize("source", ["", "hello world\n", "The quick brown fox.\nBy: John Smith\nTitle: Director\n"])
+def test_input_without_a_6k_says_so_and_reads_nothing(source, parse):
+    result = parse(source)
+    assert result["form_type"] is None and result["complete"] is False
+    assert [e["message"] for e in result["syntax_errors"]] == [NO_6K]
+    assert result["cover"]["registrant"] is None and result["signatures"] == [] == result["exhibits"]
+
+
+def test_random_text_gives_no_names(parse):
+    """50 MB of random text once gave a registrant and six signatures."""
+    import random
+    import string
+    chooser = random.Random(7)
+    text = "".join(chooser.choice(string.ascii_letters + "  \n.,:") for _ in range(300_000))
+    result = parse(text)
+    assert result["form_type"] is None and NO_6K in [e["message"] for e in result["syntax_errors"]]
+    assert (result["cover"]["registrant"], result["signatures"], result["exhibits"]) == (None, [], [])
 
 
 MODERN_COVER = """UNITED STATES

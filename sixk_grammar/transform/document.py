@@ -15,7 +15,7 @@ from lark.visitors import merge_transformers
 
 from ..parser import SyntaxProblem, kind
 from .common import squash
-from .cover import Checks, CoverTransformer, Heading, build_cover
+from .cover import Checks, CoverTransformer, Heading, Question, build_cover
 from .envelope import EnvelopeTransformer, build_envelope
 from .exhibits import Entry, Listing, collect_exhibits
 from .signature import OFFICE, SignatureBlock, SignatureTransformer, block_from, read_signers, signed_name
@@ -159,7 +159,7 @@ def assemble(top, read_html: Callable[[Token], dict] | None = None,
         main_doc = next((d for d in documents if d.type and d.type.upper().startswith("6-K")),
                         documents[0] if documents else None)
         main = main_doc.content if main_doc else None
-    result = {"envelope": envelope, "cover": empty_cover(), "signatures": [], "exhibits": []}
+    result = {"envelope": envelope, "cover": empty_cover(), "signatures": [], "exhibits": [], "shows_6k": False}
     if isinstance(main, TextDocument):
         result.update(read_text_document(main, sections))
     elif isinstance(main, Opaque) and main.kind == "html" and read_html is not None:
@@ -193,10 +193,27 @@ def read_text_document(document: TextDocument, sections: Sections) -> dict:
                 signers.extend(s for s in read_signers(item) if s["signature"] or s["name"] or s["date"])
         return signers
 
-    return {"cover": sections.read("cover", line, cover, empty_cover()) if document.heading else empty_cover(),
+    return {"shows_6k": _shows_6k(document),
+            "cover": sections.read("cover", line, cover, empty_cover()) if document.heading else empty_cover(),
             "signatures": sections.read("signatures", line, signatures, []),
             "exhibits": sections.read("exhibits", line,
                                       lambda: collect_exhibits(document.body, _last_counter(document.heading)), [])}
+
+
+#: What only a 6-K's cover holds, besides its "FORM 6-K" title.
+_SIX_K_ANCHORS = {"REPORT_TITLE", "RULE_REFERENCE", "ANNUAL_REPORT_PROMPT", "OPTION_20F", "OPTION_40F"}
+
+
+def _shows_6k(document: TextDocument) -> bool:
+    """Whether the document has a 6-K's cover: its report title ("Report of
+    Foreign Private Issuer"), rule reference (13a-16 or 15d-16) or 20-F/40-F
+    question (the "FORM 6-K" title itself sets the form type)."""
+    items = (document.heading.items if document.heading else []) + (document.checks.items if document.checks else [])
+    for item in items:
+        tokens = [item.prompt, *item.answers] if isinstance(item, Question) else [item]
+        if any(isinstance(token, Token) and kind(token) in _SIX_K_ANCHORS for token in tokens):
+            return True
+    return False
 
 
 def _first_line_of(document: TextDocument) -> int:

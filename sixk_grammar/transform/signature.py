@@ -245,12 +245,28 @@ def _registrant(cells: list[Cell]) -> str | None:
             return above.text
         if cell.kind == "text" and not cell.used:
             above = cell
-    for cell in cells:
+    for index, cell in enumerate(cells):
         if cell.kind in ("by", "signature", "name", "title", "name_title"):
             break
         if cell.kind == "text" and not cell.used:
-            return cell.text
+            return _broken_name(cells, index)
     return None
+
+
+def _broken_name(cells: list[Cell], index: int) -> str:
+    """A name (``cells[index]``'s text) and, when it is one word, the line
+    after it that goes on with it: some renderings break a line after its
+    first word ("Christer" / "V. Ahlvik")."""
+    name = cells[index].text
+    following = index + 1
+    while following < len(cells) and cells[following].used and cells[following].line == _value_line(cells[index]):
+        following += 1      # the label's own value
+    if (len(name.split()) == 1 and following < len(cells) and cells[following].kind == "text"
+            and not cells[following].used and not is_title(cells[following].text)
+            and _follows(cells, index, following)):
+        cells[following].used = True
+        return f"{name} {cells[following].text}"
+    return name
 
 
 def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
@@ -273,7 +289,7 @@ def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
         if not _belongs(cell, anchor, side_by_side, row, position):
             continue
         if cell.kind == "name" and name is None:
-            name = cell.text or None
+            name = _broken_name(cells, index) or None
         elif cell.kind == "title" and title is None:
             title = _title_from(cells, index, any_text=True)
         elif cell.kind == "name_title" and name is None:
@@ -338,7 +354,8 @@ def _typed_name(cells: list[Cell], texts: list[int], title: str | None,
             title = _title_from(cells, texts[0])
         return None, title
     first.used = True
-    name, run_in = split_name_title(first.text)
+    name, run_in = split_name_title(_broken_name(cells, texts[0]))
+    texts = [index for index in texts if not cells[index].used or index == texts[0]]
     if title is None:
         if run_in:
             title = run_in
