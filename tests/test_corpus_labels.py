@@ -33,14 +33,6 @@ def _file_number(value):
 
 #: (file, field): why the parser's value differs from the label.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("r038", "exhibits"): "a Roman-numbered agenda after 'the following matters, being the agenda:'",
-    ("r050", "exhibits"): "a numbered list of documents on the cover, above the check boxes",
-    ("r051", "exhibits"): "'Schedule of Information Contained in this Report:' introduces the list",
-    ("r059", "exhibits"): "numbered rows under 'CONTENTS OF REPORT' / 'Document' in cells",
-    ("r072", "exhibits"): "Roman-numbered exhibits",
-    ("r079", "exhibits"): "an exhibit named in a sentence without a number",
-    ("r080", "exhibits"): "a numbered list under 'Enclosures:'",
-    ("r087", "exhibits"): "a numbered CONTENTS list after a cover with no check boxes",
 }
 
 FIELDS = ("registrant", "report_month", "commission_file_number", "annual_report_form", "rule_12g3_2b",

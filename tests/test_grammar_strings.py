@@ -64,6 +64,7 @@ EXAMPLES = {
                               "registrant in connection with Rule 12g3-2(b): "],
     "FORM_NOTICE": [" OMB APPROVAL\n", " Expires: August 31, 2005\n", " SEC 1815 (04-09)\n"],
     "SEQUENCE_NUMBER": [" (Report No. 4) "], "CHECK_ONE": [" (Check One) "],
+    "COVER_ENTRY": ["\n1. ", "\nii)\n"], "ENTRY_TEXT": ["Press release dated May 6, 2004\n"],
     "COVER_NOTE": [" Note: Regulation S-T Rule 101(b)(1) only permits the submission in paper. "],
     "CHECK_TEXT": ["(Check one)\n", "Mark one of the following:\n"],
     "OPTION_20F": [" Form 20-F "], "OPTION_40F": [" Form 40-F "], "OPTION_YES": [" Yes "],
@@ -114,7 +115,8 @@ def test_every_example_matches_its_terminal():
         pattern = re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
         name = kind(str(terminal.name))
         for sample in EXAMPLES[name]:
-            forms = [sample, sample.lstrip(" "), sample.strip(" "), sample.strip(" \t"), sample.strip(" |")]
+            forms = [sample, sample.lstrip(" "), sample.strip(" "), sample.strip(" \t"), sample.strip(" |"),
+                     sample.lstrip("\n")]   # a terminal that stands at a line start carries the line end before it
             assert any(_takes_all(pattern, form, FOLLOWED_BY.get(name, "")) for form in forms if form), (
                 terminal.name, sample)
 

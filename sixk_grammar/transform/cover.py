@@ -90,6 +90,14 @@ class Line82:
 
 
 @dataclass
+class CoverEntry:
+    """A numbered line on the cover: its number and its text."""
+
+    number: Token
+    text: Token | None
+
+
+@dataclass
 class Heading:
     items: list
 
@@ -166,6 +174,9 @@ class CoverTransformer(Transformer):
         values = [clean(t) for t in items[1:] if isinstance(t, Token) and kind(t) != "NL"]
         return Line82(squash(number).replace(" ", "") if number is not None else None,
                       squash(" ".join(values)), prompt.line, prompt.column)
+
+    def cover_entry(self, items):
+        return CoverEntry(items[0], items[1] if len(items) > 1 else None)
 
     def cover_heading(self, items):
         return Heading([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])

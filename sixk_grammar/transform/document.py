@@ -17,7 +17,7 @@ from ..parser import SyntaxProblem, kind
 from .common import squash
 from .cover import Checks, CoverTransformer, Heading, Question, build_cover
 from .envelope import EnvelopeTransformer, build_envelope
-from .exhibits import Entry, Listing, collect_exhibits
+from .exhibits import Enclosure, Entry, Listing, collect_exhibits, cover_exhibits
 from .signature import OFFICE, SignatureBlock, SignatureTransformer, block_from, read_signers, signed_name
 from .tables import TableTransformer, build_table
 
@@ -29,12 +29,6 @@ class Opaque:
 
     kind: str
     token: Token | None = None
-
-
-@dataclass
-class Enclosure:
-    heading: Token
-    text: Token | None
 
 
 @dataclass
@@ -196,8 +190,8 @@ def read_text_document(document: TextDocument, sections: Sections) -> dict:
     return {"shows_6k": _shows_6k(document),
             "cover": sections.read("cover", line, cover, empty_cover()) if document.heading else empty_cover(),
             "signatures": sections.read("signatures", line, signatures, []),
-            "exhibits": sections.read("exhibits", line,
-                                      lambda: collect_exhibits(document.body, _last_counter(document.heading)), [])}
+            "exhibits": sections.read("exhibits", line, lambda: collect_exhibits(document.body, _last_counter(
+                document.heading)) or cover_exhibits(document.heading.items if document.heading else []), [])}
 
 
 #: What only a 6-K's cover holds, besides its "FORM 6-K" title.

@@ -16,6 +16,8 @@ from lark import Token
 
 from ..parser import kind, reading_parser
 from .common import squash
+from .cover import CoverEntry
+from .signature import SignatureBlock
 from .tables import Table, lines_of
 
 
@@ -25,6 +27,14 @@ class Entry:
 
     number: Token
     description: Token | None
+
+
+@dataclass
+class Enclosure:
+    """"Enclosure(s):" and the text under it (or on its line)."""
+
+    heading: Token
+    text: Token | None
 
 
 @dataclass
@@ -102,9 +112,10 @@ def _goes_on(previous: str, text: str) -> bool:
 
 
 def _exhibit(number: str, description: str | None, line: int, end_line: int | None = None) -> dict:
-    """An exhibit; the separator after its number ("Exhibit 99.1 : ...") is no part of its description."""
+    """An exhibit ("" for a number it has none); the separator after its
+    number ("Exhibit 99.1 : ...") is no part of its description."""
     description = description.lstrip(":-\u2013\u2014 \t") or None if description else None
-    return {"line": line, "end_line": end_line or line, "number": normalise_number(number),
+    return {"line": line, "end_line": end_line or line, "number": normalise_number(number) or None,
             "description": description}
 
 
@@ -136,19 +147,26 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
 #: "This report on Form 6-K contains the following:".  A numbered list after
 #: any other sentence ("Highlights for the half year:") is the text's own.
 _EXHIBITS_INTRO = re.compile(r"exhibit|document|attach|enclos|furnish|incorporat|annex|"
-                             r"contains?\s+the\s+following|consists?\s+of|form\s*6-?k", re.IGNORECASE)
+                             r"(?:contain|comprise|include|consist)s?(?:\s+of)?\s+the\s+following|"
+                             r"consists?\s+of|the\s+following\s*:-|contained\s+in\s+this\s+report|"
+                             r"form\s*6-?k", re.IGNORECASE)
 #: Column headings of an exhibit table, not exhibits themselves.
 _COLUMN_WORDS = re.compile(r"(?:exhibits?|no\.?|number|description|documents?|page|sequential|[\s|:#-])*",
                            re.IGNORECASE)
 
 
+#: Text under a listing's heading longer than this is prose, not column headings:
+#: the numbered lines after it are the listing's only if it introduces them.
+PROSE = 200
+
+
 def _introduces_exhibits(item) -> bool:
-    """Whether ``item`` is body text ending in a sentence with ":" that
-    introduces exhibits (only its tail is read, so cost does not grow with
-    the body)."""
-    if not (isinstance(item, Token) and kind(item) == "BODY_TEXT"):
+    """Whether ``item`` is body text (or text under a contents heading)
+    ending in a sentence with ":" that introduces exhibits (only its tail is
+    read, so cost does not grow with the body)."""
+    if not (isinstance(item, Token) and kind(item) in ("BODY_TEXT", "INDEX_TEXT")):
         return False
-    tail = squash(" ".join(line for line in str(item)[-2000:].splitlines() if line.strip())[-400:])
+    tail = squash(" ".join(line for line in str(item)[-2000:].splitlines() if line.strip())[-400:]).rstrip("-")
     if not tail.endswith(":"):
         return False
     sentence = re.split(r"[.!?](?:\s|$)", tail)[-1]
@@ -161,8 +179,14 @@ def _unnumbered(listing: Listing) -> list[dict]:
     texts = [part for part in listing.items if isinstance(part, Token)]
     if not texts or isinstance(listing.items[0], Table):
         return []
+    return _described_lines(texts[0])
+
+
+def _described_lines(token: Token) -> list[dict]:
+    """Each line of the first paragraph of ``token`` (the text under an
+    exhibit heading) as an exhibit without a number."""
     exhibits = []
-    for line, text in lines_of(texts[0]):
+    for line, text in lines_of(token):
         if not text.strip():
             if exhibits:
                 break
@@ -179,13 +203,20 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
     introduced = False  # the last item before this run of entries introduces exhibits
     for item in items:
         if not isinstance(item, Entry):
-            introduced = _introduces_exhibits(item)
+            introduced = isinstance(item, Enclosure) or _introduces_exhibits(item)
+        if isinstance(item, Enclosure) and item.text is not None and item.text.line == item.heading.line:
+            listed.append(_exhibit("", squash(str(item.text).split("\n", 1)[0]), item.text.line))
         if isinstance(item, Token) and kind(item) in ("PAGE_COUNTER", "PAGE_BREAK"):
             found = re.search(r"\d+", str(item))
             counter = int(found.group(0)) if found else counter
         elif isinstance(item, Listing):
             found: list[dict] = []
+            listing_open = True   # no prose under the heading, or prose that introduces exhibits
             for part in item.items:
+                if isinstance(part, Token) and len(part) > PROSE:
+                    listing_open = _introduces_exhibits(part)
+                if isinstance(part, Entry) and not listing_open and not is_explicit(number_text(part.number)):
+                    continue
                 if isinstance(part, Entry):
                     number = number_text(part.number)
                     if is_bare(number):
@@ -207,7 +238,41 @@ def collect_exhibits(items: list, counter: int | None) -> list[dict]:
                 listed.append(_entry_exhibit(item))
         elif isinstance(item, Table):
             listed.extend(_table_entries(item, explicit_only=True))
-    return _unique(indexed or listed)
+    return _unique(indexed or listed or _named_in_sentences(items))
+
+
+#: An exhibit named in a sentence: "attached hereto as Exhibit 99.1",
+#: "Exhibit 99.1, annexed hereto, is ...", "furnished herewith as Exhibit 1".
+_NAMED = re.compile(r"(?:(?:attached|annexed|furnished|filed|included|enclosed|incorporated)\s+(?:here(?:to|with|in)\s+)?"
+                    r"as\s+(?P<after>exhibits?\s+(?:no\.?\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?)"
+                    r"|(?P<before>exhibits?\s+(?:no\.?\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?),?\s+(?:which\s+is\s+)?"
+                    r"(?:attached|annexed|furnished|enclosed|included)\s+here(?:to|with|in))", re.IGNORECASE)
+
+
+def _named_in_sentences(items: list) -> list[dict]:
+    """Exhibits the body names in its sentences, when it lists none: only
+    when it has no exhibit index (whose entries may be cut off) and was read
+    through to its signature (a list may follow the sentence)."""
+    if any(isinstance(item, Listing) for item in items) or not any(
+            isinstance(item, SignatureBlock) for item in items):
+        return []
+    exhibits = []
+    for item in items:
+        if isinstance(item, Token) and kind(item) == "BODY_TEXT":
+            text = str(item)
+            for found in _NAMED.finditer(text):
+                name = found.group("after") or found.group("before")
+                line = item.line + text.count("\n", 0, found.start())
+                exhibits.append(_exhibit(name, None, line))
+    return exhibits
+
+
+def cover_exhibits(items: list) -> list[dict]:
+    """The documents listed by number on the cover (``CoverEntry`` items of
+    the heading), as exhibits."""
+    return [_exhibit(number_text(item.number), squash(str(item.text)) if item.text is not None else None,
+                     item.number.line, item.text.line if item.text is not None else None)
+            for item in items if isinstance(item, CoverEntry)]
 
 
 def _unique(entries: list[dict]) -> list[dict]:
