@@ -301,8 +301,27 @@ def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
                                   title, bool(signature))
     if name is None:
         name = signed_name(signature)
-    return {"line": anchor.line, "signature": signature, "name": _unquoted(name), "title": _unquoted(title),
-            "_column": anchor.column}
+    name, run_on = _run_on_name(name)
+    return {"line": anchor.line, "signature": signature, "name": _unquoted(name),
+            "title": _unquoted(title or run_on), "_column": anchor.column}
+
+
+def _run_on_name(name: str | None) -> tuple[str | None, str | None]:
+    """A name longer than a name can be has run on into the text after it,
+    as in a document flattened onto one line: it is typed twice ("Jane Doe
+    Jane Doe President"), or stops at its title's first office word.  The
+    name, and the title that follows it."""
+    words = (name or "").split()
+    if len(words) <= NAME_WORDS:
+        return name, None
+    for size in range(NAME_WORDS, 1, -1):
+        if [w.lower() for w in words[:size]] == [w.lower() for w in words[size:2 * size]]:
+            words = words[:size] + words[2 * size:]
+            break
+    office = next((i for i, word in enumerate(words) if i and OFFICE.match(word)), None)
+    if office is not None and office <= NAME_WORDS:
+        return " ".join(words[:office]), _title_words(" ".join(words[office:])) or None
+    return " ".join(words[:NAME_WORDS]), None
 
 
 def signed_name(signature: str | None) -> str | None:
