@@ -148,7 +148,7 @@ class CoverTransformer(Transformer):
         number = first_token(items, "FILE_NUMBER")
         text = None
         if number is not None:
-            text = squash(clean(number).strip("()").replace(" - ", "-")) or None
+            text = squash(clean(number).strip("()").replace(" - ", "-")).replace("l", "1").replace("L", "1") or None
         return FileNumber(text, items[0].line, items[0].column)
 
     def caption(self, items):
