@@ -4,15 +4,18 @@ Run with HYPOTHESIS_PROFILE=ci (default), dev or thorough; see conftest.py.
 """
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, strategies as st
 
 import sixk_grammar
-from conftest import REAL, SEEDS, read
+from conftest import HTML, REAL, SEEDS, read
 from sixk_grammar.lint import check
 from sixk_grammar.lint.rules.syntax import CLOSING_TAGS
-from sixk_grammar.strategies import filings, flattened_filings, mutants
+from sixk_grammar.strategies import filings, flattened_filings, html_filings, mutants
 
 CORPUS_TEXTS = [read(path) for path in SEEDS + REAL]
+HTML_TEXTS = [read(path) for path in HTML]
 
 
 def facts_match(model, result, flattened=False):
@@ -119,3 +122,68 @@ def test_any_input_yields_a_result(source):
     assert not [e for e in result["syntax_errors"] if "internal error" in e["message"]]
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     check(data)
+
+
+# ------------------------------------------------ real files, any damage ---
+
+#: Markup in a value: a tag, a comment or declaration, an entity.
+MARKUP = re.compile(r"<\s*/?\s*[a-z!?][^<>]*>|&(?:[a-z]+|#x?[0-9a-f]+);", re.IGNORECASE)
+
+
+def _values(result: dict):
+    """Every string the dict states about the filing (the cover, signatures, exhibits)."""
+    cover = {key: value for key, value in result["cover"].items() if key not in ("marks", "names", "positions")}
+    for part in [cover, *result["signatures"], *result["exhibits"]]:
+        yield from (value for value in part.values() if isinstance(value, str))
+    yield from result["cover"]["enclosures"]
+
+
+@given(html_filings())
+def test_html_round_trip(model_and_text):
+    """1c. The facts parsed from the HTML a filing agent files are the model's."""
+    model, html = model_and_text
+    result = sixk_grammar.parse(html)
+    cover = result["cover"]
+    assert (cover["registrant"], cover["report_month"], cover["annual_report_form"], cover["rule_12g3_2b"]) == (
+        model.registrant, model.report_month, model.annual_report_form, model.rule_12g3_2b)
+    assert [(s["name"], s["title"], s["date"]) for s in result["signatures"]] == [
+        (s.name, s.title, s.date.isoformat()) for s in model.signers]
+    assert [e["number"] for e in result["exhibits"]] == [e.number for e in model.exhibits]
+    assert not [value for value in _values(result) if MARKUP.search(value)]
+
+
+def _damaged(text: str, data) -> str:
+    """A real filing with one kind of damage: a line deleted, doubled or
+    moved, a cut, a stray character, a line broken in two."""
+    lines = text.split("\n")
+    where = data.draw(st.integers(0, max(len(lines) - 1, 0)))
+    kind = data.draw(st.sampled_from(["delete", "double", "move", "cut", "char", "break"]))
+    if kind == "delete":
+        del lines[where]
+    elif kind == "double":
+        lines.insert(where, lines[where])
+    elif kind == "move":
+        lines.insert(data.draw(st.integers(0, len(lines))), lines.pop(where))
+    elif kind == "cut":
+        return text[:data.draw(st.integers(0, len(text)))]
+    elif kind == "char":
+        line = lines[where]
+        at = data.draw(st.integers(0, len(line)))
+        lines[where] = line[:at] + data.draw(st.sampled_from("<>|&_X\u00a0\u2612\t")) + line[at:]
+    else:
+        line = lines[where]
+        at = data.draw(st.integers(0, len(line)))
+        lines[where:where + 1] = [line[:at], line[at:]]
+    return "\n".join(lines)
+
+
+@given(st.sampled_from(CORPUS_TEXTS + HTML_TEXTS), st.data())
+@example(read(SEEDS[0]), None)
+def test_real_files_and_their_mutants_never_give_an_internal_error(text, data):
+    """9. Every real corpus file, damaged in one place: a result with no
+    internal error, and no markup in any value."""
+    damaged = _damaged(text, data) if data is not None else text
+    result = sixk_grammar.parse(damaged)
+    assert not [e for e in result["syntax_errors"] if "internal error" in e["message"]]
+    if result["form_type"] is not None:
+        assert not [value for value in _values(result) if MARKUP.search(value)]

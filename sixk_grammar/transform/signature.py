@@ -368,6 +368,10 @@ def _typed_name(cells: list[Cell], texts: list[int], title: str | None,
     if not texts:
         return None, title
     first = cells[texts[0]]
+    name, run_in = split_name_title(first.text)
+    if run_in:   # "Jane Doe, President and C.E.O."
+        first.used = True
+        return name or None, title or run_in
     if is_title(first.text):
         if signed and title is None:
             title = _title_from(cells, texts[0])
