@@ -101,7 +101,7 @@ def _terminals():
 
 
 # What must follow an example for the terminal's lookahead to hold.
-FOLLOWED_BY = {"CHECK_TEXT": "Form 20-F  X   Form 40-F ___\n"}
+FOLLOWED_BY = {"CHECK_TEXT": "Form 20-F  X   Form 40-F ___\n", "INDEX_NUMBER": "Press release\n"}
 
 
 def _takes_all(pattern, form, following="") -> bool:
