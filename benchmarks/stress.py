@@ -221,7 +221,8 @@ def main(argv=None) -> int:
         print("| layout of the real files | fields right | facts found | crashes |")
         print("|---|---:|---:|---:|")
         for name, what, fields, facts, crashes in table:
-            print(f"| {name}: {what} | {fields:.1f}% | {facts:.1f}% | {crashes} |")
+            escaped = what.replace("|", "\\|")
+            print(f"| {name}: {escaped} | {fields:.1f}% | {facts:.1f}% | {crashes} |")
     else:
         for name, what, fields, facts, crashes in table:
             print(f"{name:16s} fields {fields:5.1f}%  facts {facts:5.1f}%  crashes {crashes}  ({what})")
