@@ -15,6 +15,7 @@ from .transform.document import (Sections, TextDocument, assemble, drop_cut_sign
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
 #: Byte-order marks of UTF-16 text (whose ASCII characters hold NUL bytes).
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -32,7 +33,7 @@ BINARY = "the file is binary (it holds NUL bytes)"
 
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text, with the encoding that read them."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(UTF8_BOM):
         data = data[3:]
     elif data.startswith(_UTF16_MARKS):
         try:
@@ -66,15 +67,20 @@ class Analysis:
     ended_with_newline: bool = True
     #: The 6-K is an HTML document, read from its rendering as text.
     html: bool = False
+    #: The input began with a byte-order mark.
+    bom: bool = False
 
 
-def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
+def analyse(source: str | bytes, encoding: str | None = None, bom: bool = False) -> Analysis:
     """Parse ``source`` and build the contract's dict; the linter starts here.
 
-    ``encoding`` names the encoding text was decoded from, for the report.
+    ``encoding`` names the encoding text was decoded from, for the report;
+    ``bom``, that its bytes began with a byte-order mark.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
+        bom = bom or bytes(source[:3]) == UTF8_BOM
         source, encoding = decode(bytes(source))
+    bom = bom or source.startswith("\ufeff")
     text = prepare(source)
     ended_with_newline = source.endswith("\n") or not source or source.isspace()   # no copies of the text
     outcome = parse_tree(text)
@@ -100,7 +106,7 @@ def analyse(source: str | bytes, encoding: str | None = None) -> Analysis:
         encoding=encoding,
         line_count=text.count("\n"),
     )
-    return Analysis(text, outcome.tree, _ordered(result), ended_with_newline, html.pages is not None)
+    return Analysis(text, outcome.tree, _ordered(result), ended_with_newline, html.pages is not None, bom)
 
 
 #: The diagnostic for input that holds no Form 6-K.

@@ -366,3 +366,92 @@ def map_positions(value, to_input):
                                     list(to_input(*item)) if isinstance(item, list) else item)
                               for key, item in value["positions"].items()}
     return moved
+
+
+# ------------------------------------------------------------ the markup ---
+
+@dataclass
+class Element:
+    """A start tag as written: its name, attributes, and where it stands
+    (1-based line and column of its "<" in the HTML)."""
+
+    tag: str
+    attributes: dict[str, str]
+    line: int
+    column: int
+    depth_in_tables: int = 0    # how many tables are open around it
+
+
+@dataclass
+class Markup:
+    """What EDGAR's HTML rules look at: the start tags, the named entities,
+    and the inline XBRL header's facts (name -> (text, line, column))."""
+
+    elements: list[Element] = field(default_factory=list)
+    entities: list[tuple[str, int, int]] = field(default_factory=list)
+    facts: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    has_ix_header: bool = False
+
+
+class _MarkupScanner(HTMLParser):
+    """Collects a ``Markup`` from html.parser's events."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.markup = Markup()
+        self.tables = 0
+        self.fact: list | None = None     # [name, text pieces, line, column] of the open ix fact
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        attributes = {name.lower(): value or "" for name, value in attrs}
+        self.markup.elements.append(Element(tag, attributes, line, column + 1, self.tables))
+        if tag == "table":
+            self.tables += 1
+        elif tag == "ix:header":
+            self.markup.has_ix_header = True
+        elif tag in ("ix:nonnumeric", "ix:nonfraction") and attributes.get("name", "").lower().startswith("dei:"):
+            self.fact = [attributes["name"].split(":", 1)[1], [], line, column + 1]
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "table":
+            self.tables -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.tables:
+            self.tables -= 1
+        elif tag in ("ix:nonnumeric", "ix:nonfraction") and self.fact is not None:
+            name, pieces, line, column = self.fact
+            self.markup.facts.setdefault(name, (squash_text("".join(pieces)), line, column))
+            self.fact = None
+
+    def handle_data(self, data):
+        if self.fact is not None:
+            self.fact[1].append(data)
+
+    def handle_entityref(self, name):
+        line, column = self.getpos()
+        self.markup.entities.append((name, line, column + 1))
+        if self.fact is not None:
+            self.fact[1].append(html.unescape(f"&{name};"))
+
+    def handle_charref(self, name):
+        if self.fact is not None:
+            self.fact[1].append(html.unescape(f"&#{name};"))
+
+
+def squash_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def scan_markup(source: str) -> Markup:
+    """The start tags, named entities and inline XBRL facts of ``source``
+    (positions are those of the HTML; any input is accepted)."""
+    scanner = _MarkupScanner()
+    try:
+        scanner.feed(_defused(source))
+        scanner.close()
+    except (AssertionError, ValueError):   # as in render()
+        pass
+    return scanner.markup

@@ -289,6 +289,10 @@ def _exhibit_index(model: FilingModel, style: Style) -> list[str]:
     return out + [""]
 
 
+#: The filer's CIK in generated submissions.
+CIK = "0001234567"
+
+
 def _envelope(model: FilingModel, document: str, extension: str = "txt") -> str:
     stamp = f"{model.signers[0].date:%Y%m%d}"
     header = (f"<SEC-DOCUMENT>{model.accession}.txt : {stamp}\n<SEC-HEADER>{model.accession}.hdr.sgml : {stamp}\n"
@@ -296,7 +300,7 @@ def _envelope(model: FilingModel, document: str, extension: str = "txt") -> str:
               f"PUBLIC DOCUMENT COUNT:\t\t1\nCONFORMED PERIOD OF REPORT:\t{model.year:04d}{model.month:02d}"
               f"{calendar.monthrange(model.year, model.month)[1]:02d}\nFILED AS OF DATE:\t\t{stamp}\n\n"
               f"FILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\t{model.registrant}\n"
-              f"\t\tCENTRAL INDEX KEY:\t\t\t0001234567\n</SEC-HEADER>\n")
+              f"\t\tCENTRAL INDEX KEY:\t\t\t{CIK}\n</SEC-HEADER>\n")
     exhibits = "".join(
         f"<DOCUMENT>\n<TYPE>EX-{exhibit.number}\n<SEQUENCE>{index + 2}\n<FILENAME>dex{index + 1}.txt\n"
         f"<TEXT>\n{textwrap.fill(exhibit.description, 72)}\n</TEXT>\n</DOCUMENT>\n"
@@ -497,7 +501,7 @@ HTML_LINES = ('<p style="margin:0pt">{}</p>', '<p style="margin-top:0px;margin-b
 _WINGDINGS = '<font style="font-family:Wingdings">{}</font>'
 HTML_MARKS = (("&#9746;", "&#9744;"), (_WINGDINGS.format("&#253;"), _WINGDINGS.format("&#168;")),
               (_WINGDINGS.format("x"), _WINGDINGS.format("o")), ("<u>&nbsp;&nbsp;X&nbsp;&nbsp;</u>", "____"),
-              ('<input type="checkbox" checked="checked"/>', '<input type="checkbox"/>'), ("[X]", "[&nbsp;&nbsp;]"))
+              ("[X]", "[&nbsp;&nbsp;]"))
 HTML_PAGE_BREAKS = ('<hr style="page-break-after:always"/>', '<p style="page-break-before:always">&nbsp;</p>',
                     '<div style="break-before:page"></div>')
 
@@ -599,7 +603,10 @@ def render_html(model: FilingModel, style: HtmlStyle) -> str:
                "xhtml": '<?xml version="1.0" encoding="utf-8"?>\n<!-- Document created by a filing agent -->\n'
                         '<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head>\n<body>\n'
                         '<div style="display:none"><ix:header><ix:hidden>'
-                        "<ix:nonNumeric name=\"dei:DocumentType\">6-K</ix:nonNumeric>"
+                        '<ix:nonNumeric name="dei:DocumentType">6-K</ix:nonNumeric>'
+                        f'<ix:nonNumeric name="dei:EntityCentralIndexKey">{CIK}</ix:nonNumeric>'
+                        '<ix:nonNumeric name="dei:EntityRegistrantName">'
+                        f"{_html_text(model.registrant, style)}</ix:nonNumeric>"
                         "</ix:hidden></ix:header></div>"}[style.wrapper]
     html = opening + "\n" + "\n".join(body) + "\n</body>\n</html>\n"
     return _envelope(model, html, "htm") if model.envelope else html

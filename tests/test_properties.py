@@ -152,6 +152,12 @@ def test_html_round_trip(model_and_text):
     assert not [value for value in _values(result) if MARKUP.search(value)]
 
 
+@given(html_filings())
+def test_valid_html_filings_are_clean(model_and_text):
+    """2b. check finds nothing at error severity in a valid HTML filing."""
+    assert _errors(model_and_text[1]) == []
+
+
 def _damaged(text: str, data) -> str:
     """A real filing with one kind of damage: a line deleted, doubled or
     moved, a cut, a stray character, a line broken in two."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 
 from ..api import Analysis
+from ..html_text import Markup, scan_markup
 from ..parser import kind
 from .registry import Finding
 
@@ -23,6 +24,12 @@ def token_span(tree: Tree) -> tuple[Token | None, Token | None]:
     placed = [token for token in tree.scan_values(lambda value: isinstance(value, Token))
               if token.start_pos is not None]
     return (placed[0], placed[-1]) if placed else (None, None)
+
+
+def document_line(tree: Tree) -> int:
+    """The line where a subtree starts."""
+    first, _ = token_span(tree)
+    return first.line if first is not None else 1
 
 
 class LineSpans:
@@ -37,6 +44,23 @@ class LineSpans:
     def __contains__(self, number: int) -> bool:
         index = bisect.bisect_right(self.firsts, number) - 1
         return index >= 0 and number <= self.spans[index][1]
+
+
+@dataclass
+class HtmlDocument:
+    """An HTML document of the input: its token, its markup, its file name
+    (and the line that names it), and whether it is the 6-K's own."""
+
+    token: Token
+    markup: Markup
+    file_name: str | None
+    name_line: int
+    main: bool
+
+
+def _tag_value(token: Token) -> str:
+    """"<FILENAME>d6k.htm" -> "d6k.htm"."""
+    return str(token).split(">", 1)[-1].strip()
 
 
 @dataclass
@@ -147,6 +171,47 @@ class Context:
         """Whether a fix may change line ``number`` of a text document: never
         inside <TABLE> markup (its columns) or a uuencoded block (its data)."""
         return number not in self.table_lines and number not in self.opaque_lines
+
+    @functools.cached_property
+    def html_documents(self) -> list[HtmlDocument]:
+        """Every HTML document of the input, in order: in a submission each
+        named by its <FILENAME>; a bare HTML file by the path checked."""
+        tree = self.analysis.tree
+        if tree is None:
+            return []
+        documents = list(tree.find_data("document"))
+        if not documents:
+            html = [token for token in self.tokens_of("HTML_TEXT")][:1]
+            name = self.path.rsplit("/", 1)[-1] if self.path.lower().endswith((".htm", ".html")) else None
+            return [HtmlDocument(token, scan_markup(str(token)), name, 1, True) for token in html]
+        any_main = any(kind(t) == "MAIN_TYPE" for d in documents for t in d.children if isinstance(t, Token))
+        found = []
+        for number, document in enumerate(documents):
+            tags = {kind(t): t for t in document.children if isinstance(t, Token)}
+            html = next(document.scan_values(lambda v: isinstance(v, Token) and kind(v) == "HTML_TEXT"), None)
+            if html is None:
+                continue
+            name_tag = tags.get("FILENAME_TAG")
+            found.append(HtmlDocument(html, scan_markup(str(html)), _tag_value(name_tag) if name_tag else None,
+                                      name_tag.line if name_tag else document_line(document),
+                                      "MAIN_TYPE" in tags or (not any_main and number == 0)))
+        return found
+
+    @functools.cached_property
+    def whole_submission(self) -> bool:
+        """Whether the input is a whole EDGAR submission (<SEC-DOCUMENT>), not
+        one document split out of one."""
+        tree = self.analysis.tree
+        return tree is not None and any(True for _ in tree.find_data("sec_document"))
+
+    @functools.cached_property
+    def submission_file_names(self) -> set[str] | None:
+        """The lower-cased file names of a whole submission's documents; None
+        when the input is not one (its other documents are unknown)."""
+        envelope = self.result["envelope"]
+        if not self.whole_submission or not envelope:
+            return None
+        return {(d["filename"] or "").lower() for d in envelope["documents"] if d["filename"]}
 
     @property
     def main_is_text(self) -> bool:

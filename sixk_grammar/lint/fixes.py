@@ -81,9 +81,11 @@ class Fixed:
     after: Analysis
 
 
-def fix_text(text: str, codes: set[str], unsafe: bool, path: str = "-", encoding: str | None = None) -> Fixed:
-    """fix() for decoded text, with the rules ``codes`` selects."""
-    analysis = before = analyse(text, encoding)
+def fix_text(text: str, codes: set[str], unsafe: bool, path: str = "-", encoding: str | None = None,
+             bom: bool = False) -> Fixed:
+    """fix() for decoded text, with the rules ``codes`` selects (``bom``: its
+    bytes began with a byte-order mark, which the fixed file keeps)."""
+    analysis = before = analyse(text, encoding, bom)
     if analysis.tree is None:
         return Fixed(text, [], before, before)
     original = facts(analysis.result)
@@ -103,6 +105,7 @@ def fix_text(text: str, codes: set[str], unsafe: bool, path: str = "-", encoding
                 changed = True
         if not changed:
             break
+    analysis.bom = bom
     return Fixed(text, applied, before, analysis)
 
 

@@ -5,7 +5,7 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 
-from ..api import BINARY, analyse, binary, decode
+from ..api import BINARY, UTF8_BOM, analyse, binary, decode
 from ..files import replaced_atomically
 from ..jobs import carried
 from ..parallel import ordered_map
@@ -37,7 +37,7 @@ def check_bytes(path: str, data: bytes | None, codes: set[str], max_bytes: int,
     """All findings for one file's bytes, sorted."""
     problem = unreadable(data, read_error, max_bytes)
     text, encoding = decode(data) if not problem else ("", None)
-    return _findings(path, problem, text, encoding, codes)
+    return _findings(path, problem, text, encoding, codes, bool(data) and data.startswith(UTF8_BOM))
 
 
 def check_file(job: tuple) -> list[Finding]:
@@ -48,15 +48,17 @@ def check_file(job: tuple) -> list[Finding]:
     del read
     problem = unreadable(data, error and f"cannot read the file: {error}", max_bytes)
     text, encoding = decode(data) if not problem else ("", None)
+    bom = bool(data) and data.startswith(UTF8_BOM)
     del data
-    return _findings(source.name, problem, text, encoding, set(codes))
+    return _findings(source.name, problem, text, encoding, set(codes), bom)
 
 
-def _findings(path: str, problem: str | None, text: str, encoding: str | None, codes: set[str]) -> list[Finding]:
+def _findings(path: str, problem: str | None, text: str, encoding: str | None, codes: set[str],
+              bom: bool = False) -> list[Finding]:
     all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     if problem:
         return [Finding(path, 1, 1, "SK001", problem, 1, 1)] if "SK001" in codes else []
-    return _rule_findings(path, analyse(text, encoding), codes)
+    return _rule_findings(path, analyse(text, encoding, bom), codes)
 
 
 def _rule_findings(path: str, analysis, codes) -> list[Finding]:
@@ -90,10 +92,10 @@ def fix_file(job: tuple) -> FixResult:
     if problem:
         return FixResult(_findings(source.name, problem, "", None, set(codes)))
     text, encoding = decode(data)
-    bom = data.startswith(b"\xef\xbb\xbf")
+    bom = data.startswith(UTF8_BOM)
     del data
     all_rules()
-    done = fix_text(text, set(codes), unsafe, source.name, encoding)
+    done = fix_text(text, set(codes), unsafe, source.name, encoding, bom)
 
     def found_before():
         return _rule_findings(source.name, done.before, codes)

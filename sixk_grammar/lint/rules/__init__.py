@@ -7,5 +7,6 @@
     signature  SK401-SK407         the signature block
     exhibits   SK501-SK502         the exhibit index
     envelope   SK601-SK605         the EDGAR envelope against the document
+    html       SK701-SK714         what EDGAR requires of HTML documents
 """
-from . import cover, envelope, exhibits, signature, syntax, tags, text  # noqa: F401
+from . import cover, envelope, exhibits, html, signature, syntax, tags, text  # noqa: F401

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..registry import rule
+from .syntax import cut_off
 
 #: Regulation S-T 101(b)(1)/(7) boxes were added to the form in November 2002.
 PAPER_BOXES_FROM = "2002-11"
@@ -16,6 +17,13 @@ def _cover_checks(context) -> bool:
     """Cover rules apply to a 6-K whose cover was read (plain text or HTML),
     not to a binary one."""
     return context.main_is_read
+
+
+def _cover_cut(context) -> bool:
+    """Whether the input stops inside the cover (before its check boxes and
+    any signature): what would come later is cut off (SK101), not missing."""
+    return (not context.result["signatures"] and "annual_report_form" not in context.cover["marks"]
+            and cut_off(context))
 
 
 def _period_position(cover):
@@ -65,7 +73,8 @@ def missing_report_period(context):
     Add "For the month of <Month> <Year>" under the title.
     """
     cover = context.cover
-    if _cover_checks(context) and not cover["report_month_text"] and cover["positions"]["period"] is None:
+    if (_cover_checks(context) and not cover["report_month_text"] and cover["positions"]["period"] is None
+            and not _cover_cut(context)):
         yield context.finding("SK302", cover["line"] or 1, 1, "no report period on the cover")
 
 
@@ -119,7 +128,7 @@ def missing_registrant(context):
     Add the registrant's name with its caption.
     """
     cover = context.cover
-    if _cover_checks(context) and not cover["registrant"]:
+    if _cover_checks(context) and not cover["registrant"] and not _cover_cut(context):
         yield context.finding("SK304", cover["line"] or 1, 1, "no registrant name on the cover")
 
 
@@ -155,7 +164,8 @@ def annual_report_form_unmarked(context):
         return
     question = _question(cover, "annual_report_form")
     if question is None:
-        yield context.finding("SK305", cover["line"] or 1, 1, "the 20-F/40-F question is missing")
+        if not _cover_cut(context):
+            yield context.finding("SK305", cover["line"] or 1, 1, "the 20-F/40-F question is missing")
     elif not _marked(question) and not question["not_applicable"]:
         yield context.finding("SK305", question["line"], question["column"],
                               "neither Form 20-F nor Form 40-F is marked")

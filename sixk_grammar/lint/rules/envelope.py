@@ -136,8 +136,9 @@ def document_count_mismatch(context):
 def missing_exhibit_document(context):
     """
     ## What it checks
-    Each exhibit in the index of a full submission has its own `<DOCUMENT>`
-    with `<TYPE>EX-<number>`.
+    Each exhibit in the index of a whole submission (`<SEC-DOCUMENT>`) has its
+    own `<DOCUMENT>` with `<TYPE>EX-<number>`.  A single document split out of
+    a submission cannot hold its exhibits: the rule does not apply to it.
 
     ## Why
     An exhibit named in the index but never attached leaves readers without the
@@ -150,7 +151,7 @@ def missing_exhibit_document(context):
     Attach the missing exhibit, or correct the index.
     """
     envelope = _envelope(context)
-    if not envelope or not context.result["complete"]:
+    if not envelope or not context.result["complete"] or not context.whole_submission:
         return
     attached = {(d["type"] or "").upper().removeprefix("EX-") for d in envelope["documents"]}
     for exhibit in context.result["exhibits"]:

@@ -1,0 +1,119 @@
+"""The linter on real HTML 6-Ks as filed (h003 Equinor, h004 Credicorp).
+
+The unchanged filings report no error.  Each copy below is changed to break
+one rule, and ``check`` reports exactly that rule's code, at the line and
+column the change stands on in the HTML (computed from the changed text, not
+typed in).
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, read
+from sixk_grammar.lint import check
+
+EQUINOR = read(CORPUS / "html" / "filings" / "h003.htm")
+CREDICORP = read(CORPUS / "html" / "filings" / "h004.htm")
+CIK = "0001001290"
+ENVELOPE = ("<SEC-DOCUMENT>0001140361-25-004694.txt : 20250214\n<SEC-HEADER>0001140361-25-004694.hdr.sgml : "
+            "20250214\nACCESSION NUMBER:\t\t0001140361-25-004694\nCONFORMED SUBMISSION TYPE:\t6-K\n"
+            "PUBLIC DOCUMENT COUNT:\t\t1\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tCREDICORP LTD\n"
+            f"\t\tCENTRAL INDEX KEY:\t\t\t{CIK}\n</SEC-HEADER>\n")
+
+
+def position(text: str, marker: str) -> tuple[int, int]:
+    """The line and column where ``marker`` starts in ``text``."""
+    index = text.index(marker)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def changed(text: str, old: str, new: str) -> str:
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
+def ix_header(document_type: str, cik: str = CIK, name: str = "CREDICORP LTD.") -> str:
+    facts = [f'<ix:nonNumeric name="dei:DocumentType" contextRef="c1">{document_type}</ix:nonNumeric>']
+    if cik:
+        facts.append(f'<ix:nonNumeric name="dei:EntityCentralIndexKey" contextRef="c1">{cik}</ix:nonNumeric>')
+    if name:
+        facts.append(f'<ix:nonNumeric name="dei:EntityRegistrantName" contextRef="c1">{name}</ix:nonNumeric>')
+    return '<div style="display:none"><ix:header><ix:hidden>' + "".join(facts) + "</ix:hidden></ix:header></div>"
+
+
+def _in_body(text: str, markup: str) -> str:
+    """``markup`` as the body's first element."""
+    start = text.index(">", text.index("<body")) + 1
+    return text[:start] + markup + text[start:]
+
+
+def _envelope(document: str) -> str:
+    return ENVELOPE + document + "</SEC-DOCUMENT>\n"
+
+
+# (code, changed text, the marker whose position the finding has)
+CHANGES = [
+    ("SK302", changed(EQUINOR, "February 14, 2025  <br>", "<br>"), "<p align=\"center\"><strong>UNITED"),   # the cover's first line
+    ("SK305", changed(CREDICORP, "Form 20-F &#9746; Form 40-F", "Form 20-F &#9744; Form 40-F"),
+     "Indicate by check mark whether"),
+    ("SK701", _in_body(CREDICORP, '<script src="a.js"></script>'), "<script"),
+    ("SK702", _in_body(CREDICORP, "<style>p {margin:0}</style>"), "<style"),
+    ("SK703", _in_body(CREDICORP, '<p onclick="go()">x</p>'), '<p onclick'),
+    ("SK704", _in_body(CREDICORP, '<a href="https://www.credicorpnet.com/">web</a>'), '<a href="https'),
+    ("SK705", _in_body(CREDICORP, '<img src="logo.png">'), "<img"),
+    ("SK706", changed(CREDICORP, "<td", "<td><table><tr><td>x</td></tr></table></td><td"), "<table><tr><td>x"),
+    ("SK707", changed(CREDICORP, "Calle Centenario", "Calle Centenario é"), "é"),
+    ("SK708", _in_body(CREDICORP, "<p>&check;</p>"), "&check;"),
+    ("SK709", "\ufeff" + CREDICORP, None),
+    ("SK710", changed(CREDICORP, "<FILENAME>ef20043470_6k.htm", "<FILENAME>ef20043470_6k.html"), "<FILENAME>"),
+    ("SK711", _in_body(CREDICORP, ix_header("10-K")), '<ix:nonNumeric name="dei:DocumentType"'),
+    ("SK712", _in_body(CREDICORP, ix_header("6-K", cik="")), "<ix:header"),
+    ("SK713", _envelope(_in_body(CREDICORP, ix_header("6-K", cik="0001140625"))),
+     '<ix:nonNumeric name="dei:EntityCentralIndexKey"'),
+    ("SK714", _in_body(CREDICORP, ix_header("6-K", name="Equinor ASA")),
+     '<ix:nonNumeric name="dei:EntityRegistrantName"'),
+]
+
+
+@pytest.mark.parametrize("name,text", [("h003", EQUINOR), ("h004", CREDICORP)])
+def test_real_html_filings_report_no_error(name, text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("code,text,marker", CHANGES, ids=[case[0] for case in CHANGES])
+def test_one_break_one_code_at_its_html_position(code, text, marker):
+    findings = check(text)
+    assert {f.code for f in findings if f.severity != "info"} == {code}
+    expected = position(text, marker) if marker else (1, 1)
+    assert [(f.line, f.column) for f in findings if f.code == code] == [expected]
+
+
+def test_html_exhibits_are_checked_too():
+    """An external link in an HTML exhibit of a whole submission: SK704 there."""
+    exhibit = ('<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.htm\n<TEXT>\n<html><body>'
+               '<p><a href="http://example.com/">more</a></p></body></html>\n</TEXT>\n</DOCUMENT>\n')
+    text = _envelope(CREDICORP.rstrip("\n") + "\n" + exhibit).replace("PUBLIC DOCUMENT COUNT:\t\t1",
+                                                                     "PUBLIC DOCUMENT COUNT:\t\t2")
+    assert [(f.code, f.line) for f in check(text) if f.code.startswith("SK7")] == [
+        ("SK704", position(text, '<a href="http://example.com')[0])]
+
+
+def test_links_within_the_submission_and_to_edgar_archives_pass():
+    links = ('<a href="#top">top</a><a href="https://www.sec.gov/Archives/edgar/data/1001290/x.htm">old</a>'
+             '<a href="ef20043470_6k.htm">this</a>')
+    assert [f for f in check(_envelope(_in_body(CREDICORP, links))) if f.code == "SK704"] == []
+    lost = _envelope(_in_body(CREDICORP, '<a href="ex99-9.htm">missing</a>'))
+    assert [f.code for f in check(lost) if f.code == "SK704"] == ["SK704"]
+
+
+def test_text_rules_do_not_apply_to_html():
+    """80 columns, tabs and ASCII-document tags are rules of plain text."""
+    long_line = _in_body(CREDICORP, "<p>" + "word " * 60 + "\tend</p>")
+    assert not {f.code for f in check(long_line)} & {"SK201", "SK203", "SK204", "SK207"}
+
+
+def test_missing_exhibit_document_is_a_rule_of_whole_submissions():
+    """SK605: a document split out of a submission cannot hold its exhibits."""
+    listed = _in_body(CREDICORP, "<p>EXHIBIT INDEX</p><p>99.1 Press release</p>")
+    assert "SK605" not in {f.code for f in check(listed)}
+    assert "SK605" in {f.code for f in check(_envelope(listed))}
