@@ -1,7 +1,9 @@
 """``parse``: any text or bytes in, the contract's dict out, never an exception."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from lark import Token, Tree
 
@@ -164,9 +166,23 @@ class HtmlReading:
         return map_positions(facts, to_input)
 
 
-def parse(source: str | bytes) -> dict:
-    """The Form 6-K's facts as a plain, JSON-ready dict (see the README)."""
-    return analyse(source).result
+def parse(source: str | bytes | os.PathLike) -> dict:
+    """The Form 6-K's facts as a plain, JSON-ready dict (see the README):
+    from text, bytes, or the file a path names (``os.PathLike``)."""
+    return analyse(readable(source, "parse")).result
+
+
+def readable(source, function: str) -> str | bytes:
+    """The text or bytes of ``source``: a str, bytes, or the file an
+    ``os.PathLike`` names.  Anything else is a TypeError that says so."""
+    if isinstance(source, (str, bytes)):
+        return source
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        return Path(source).read_bytes()
+    raise TypeError(f"{function}() takes a str, bytes or os.PathLike (a path to read), "
+                    f"not {type(source).__name__}")
 
 
 def main_document(tree: Tree | None) -> Tree | None:

@@ -12,12 +12,21 @@ from pathlib import Path
 def replaced_atomically(path: str | os.PathLike, binary: bool = False, encoding: str = "utf-8"):
     """A temporary file beside ``path`` to write; it replaces ``path`` (keeping
     an existing file's permissions) only when the block ends without an
-    error.  An interrupted write leaves ``path`` as it was."""
-    target = Path(path)
+    error.  An interrupted write leaves ``path`` as it was.
+
+    A symbolic link is written through: the file it points to is replaced,
+    the link stays.  What is not a regular file (a device, a FIFO,
+    ``/dev/stdout``) is written as a stream, never replaced."""
+    options = {} if binary else {"encoding": encoding, "newline": ""}
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "wb" if binary else "w", **options) as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
     mode = _mode_for(target)
     handle = tempfile.NamedTemporaryFile(
         "wb" if binary else "w", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-        delete=False, **({} if binary else {"encoding": encoding, "newline": ""}))
+        delete=False, **options)
     try:
         with handle:
             yield handle

@@ -6,6 +6,7 @@ input, so the output is the same for any number of workers.
 """
 from __future__ import annotations
 
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
@@ -43,7 +44,8 @@ def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 64,
     if jobs <= 1:
         yield from map(function, items)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
+    try:
         pending: deque = deque()
         for chunk in _batches(items, batch, weight, max_weight):
             pending.append(pool.submit(_apply, function, chunk))
@@ -51,3 +53,12 @@ def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 64,
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:   # Ctrl-C, or the consumer stopped: no worker goes on
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C: the parent stops them, and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,11 +1,13 @@
 """The filings a command reads: files, folders, standard input and archives.
 
-    sources, problems = discover(["filings/", "bulk-2003.zip", "-"], ["*.txt"])
-    for source in sources:          # sorted by name
+    found = discover(["filings/", "bulk-2003.zip", "-"], ["*.txt"])
+    for source in found.sources:    # sorted by name
         data = source.read()        # bytes, or SourceError with the reason
 
 A folder is searched recursively for file names matching the include globs
-(default ``*.txt``); archives found there are opened too.  A ``.zip``,
+(default ``*.txt``, ``*.htm``, ``*.html``), but not in the folders that tools
+keep (``.git``, ``.venv``, ``node_modules``...: ``DEFAULT_EXCLUDE``); archives
+found there are opened too.  A ``.zip``,
 ``.tar``, ``.tar.gz`` or ``.tgz`` archive is read member by member, never
 unpacked to disk; a member is named ``ARCHIVE!member/path.txt``.  Sources are
 sorted by name, so that every run lists them in one order.
@@ -20,14 +22,19 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+import stat
 import sys
 import tarfile
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 STDIN = "-"
-DEFAULT_INCLUDE = ("*.txt",)
+DEFAULT_INCLUDE = ("*.txt", "*.htm", "*.html")
+#: Folders a folder run does not descend into (as ruff): tools' and packagers'.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
+                   "__pycache__", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache")
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 #: Between an archive's path and its member's in a source's name.
 MEMBER_SEPARATOR = "!"
@@ -88,11 +95,38 @@ def matches(name: str, include) -> bool:
     return any(fnmatch.fnmatch(base, pattern) for pattern in include)
 
 
-def discover(paths: list[str], include=DEFAULT_INCLUDE) -> tuple[list[Source], list[str]]:
-    """The sources ``paths`` name, sorted and without repeats, and one-line
-    problems for paths that do not exist."""
+@dataclass
+class Discovery:
+    """What ``discover`` found: the sources, sorted; the paths that do not
+    exist; and the files of folders it passed over, counted by reason."""
+
+    sources: list[Source]
+    missing: list[str]
+    skipped: Counter
+
+    def notes(self, include) -> list[str]:
+        """One line per reason files were passed over in folders."""
+        reasons = {"include": f"not matching {', '.join(include)}",
+                   "special": "not regular files (FIFOs, sockets, devices: never opened)",
+                   "excluded": "in excluded folders or excluded by name"}
+        return [f"skipped {count} file{'s' if count != 1 else ''} {reasons[reason]}"
+                for reason, count in sorted(self.skipped.items()) if count]
+
+
+def excluded(path: str, exclude) -> bool:
+    """Whether a path's name, or the path itself, matches an exclude glob."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern) for pattern in exclude)
+
+
+def discover(paths: list[str], include=DEFAULT_INCLUDE, exclude=DEFAULT_EXCLUDE) -> Discovery:
+    """The sources ``paths`` name, sorted and without repeats.  Folders are
+    searched for ``include`` globs, not descending into ``exclude``d folders
+    (a path named on the command line is always read); a FIFO, socket or
+    device in a folder is never opened."""
     found: dict[str, Source] = {}
-    problems = []
+    missing = []
+    skipped: Counter = Counter()
     for path in paths:
         if path == STDIN:
             found[STDIN] = Source(STDIN)
@@ -100,21 +134,42 @@ def discover(paths: list[str], include=DEFAULT_INCLUDE) -> tuple[list[Source], l
         target = Path(path)
         if target.is_dir():
             for folder, folders, names in os.walk(target):
-                folders.sort()
+                kept = sorted(name for name in folders if not excluded(str(Path(folder) / name), exclude))
+                skipped["excluded"] += sum(_count_files(Path(folder) / name) for name in folders if name not in kept)
+                folders[:] = kept
                 for name in names:
                     file = str(Path(folder) / name)
-                    if is_archive(name):
+                    if excluded(file, exclude):
+                        skipped["excluded"] += 1
+                    elif not matches(name, include) and not is_archive(name):
+                        skipped["include"] += 1
+                    elif not _regular(file):
+                        skipped["special"] += 1
+                    elif is_archive(name):
                         found.update((s.name, s) for s in archive_members(file, include))
-                    elif matches(name, include):
+                    else:
                         found[file] = Source(file, file)
-        elif target.exists():
+        elif target.exists() or target.is_symlink():
             if is_archive(path):
                 found.update((s.name, s) for s in archive_members(path, include))
             else:
                 found[path] = Source(path, path)
         else:
-            problems.append(f"{path}: no such file or directory")
-    return [found[name] for name in sorted(found)], problems
+            missing.append(path)
+    return Discovery([found[name] for name in sorted(found)], missing, skipped)
+
+
+def _regular(path: str) -> bool:
+    """A regular file (a symbolic link to one too), not a FIFO, socket or device."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True     # read it, and say why it cannot be read
+
+
+def _count_files(folder: Path) -> int:
+    """How many files a folder holds (an excluded folder's, for the note)."""
+    return sum(len(names) for _, _, names in os.walk(folder))
 
 
 def archive_members(path: str, include=DEFAULT_INCLUDE) -> list[Source]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .. import __version__
 from . import check_command, parse_command, reuse_commands, rule_command
 
 #: Exit codes, shared by every command.
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130     # 128 + SIGINT, as shells report it
 
 COMMANDS = (check_command, parse_command, rule_command, reuse_commands)
 
@@ -30,7 +32,8 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog="python -m sixk_grammar",
-                             description="Parse and check SEC Form 6-K plain-text filings.")
+                             description="Parse and check SEC Form 6-K filings, plain text and HTML.")
+    parser.add_argument("--version", action="version", version=f"sixk_grammar {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
     commands.required = True
     for command in COMMANDS:
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         print("sixk_grammar: interrupted", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - never a traceback for users
         print(f"sixk_grammar: internal error: {error!r}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,11 +7,13 @@ of jobs and memory stays flat however many filings there are.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
 from ..sources import DEFAULT_INCLUDE, Source, discover
-from .writers import FORMATS, OutputError, open_output, writer_for
+from .check_command import DASK_TIMEOUT
+from .writers import FORMATS, OutputError, format_for, open_output, writer_for
 
 
 def add_parser(commands) -> None:
@@ -24,12 +26,14 @@ def add_parser(commands) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a filing, a folder, an archive, or -")
     parser.add_argument("--output-format", "--format", dest="output_format", choices=FORMATS,
                         help="json (default for one filing), jsonl (default for several), pretty, "
-                             "csv or parquet (one row per filing; parquet needs -o and the [parquet] extra)")
+                             "csv or parquet (one row per filing; parquet needs -o and the [parquet] extra); "
+                             "by default the -o file's extension (.json, .jsonl, .csv, .parquet) says which")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write here (replaced only once the run is done) instead of standard output; "
                              "with --dask, the folder of the Parquet dataset")
     parser.add_argument("--include", metavar="GLOB", action="append",
-                        help="file names to read inside folders and archives (default *.txt); repeatable")
+                        help="file names to read inside folders and archives (default *.txt, *.htm, *.html); "
+                             "repeatable")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes (default: the number of CPUs)")
     parser.add_argument("--dask", metavar="ADDRESS",
@@ -45,20 +49,27 @@ def run(args) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.dask:
         return run_on_dask(args)
-    sources, problems = discover(args.paths, args.include or DEFAULT_INCLUDE)
-    for problem in problems:
-        print(f"sixk_grammar: {problem}", file=sys.stderr)
-    output_format = args.output_format or ("json" if len(sources) == 1 and len(args.paths) == 1 else "jsonl")
+    include = args.include or DEFAULT_INCLUDE
+    found = discover(args.paths, include)
+    for note in found.notes(include):
+        print(f"sixk_grammar: {note}", file=sys.stderr)
+    # a path that does not exist has its row, with the reason, among the others
+    sources = sorted(found.sources + [Source(path, path, problem="no such file or directory")
+                                      for path in found.missing], key=lambda source: source.name)
+    if not sources:
+        print("sixk_grammar: no filing found in " + ", ".join(args.paths), file=sys.stderr)
+        return EXIT_OK
     try:
+        output_format = format_for(args.output_format, args.output, len(sources) > 1 or len(args.paths) > 1)
         write = writer_for(output_format, args.output)
     except OutputError as error:
         raise UsageError(str(error)) from None
-    status = EXIT_USAGE if problems else EXIT_OK
+    status = EXIT_OK
     table = output_format in ("csv", "parquet")
     from ..parallel import ordered_map   # not needed by the other commands
     from ..jobs import carried, jobs_for, parse_job
 
-    with open_output(args.output, binary=output_format == "parquet") as stream:
+    with _opened(args.output, output_format) as stream:
         with write(stream, single=output_format == "json" and len(sources) == 1) as emit:
             work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)), weight=carried)
             for result in _progress(work, sources):
@@ -69,6 +80,18 @@ def run(args) -> int:
                     status = EXIT_FINDINGS
                 emit(result)
     return status
+
+
+@contextlib.contextmanager
+def _opened(path: str | None, output_format: str):
+    """The output stream; an -o that cannot be written is a usage error."""
+    from . import UsageError
+
+    try:
+        with open_output(path, binary=output_format == "parquet") as stream:
+            yield stream
+    except OutputError as error:
+        raise UsageError(str(error)) from None
 
 
 def _progress(results, sources: list[Source]):
@@ -96,7 +119,7 @@ def run_on_dask(args) -> int:
     except ImportError:
         raise UsageError('--dask needs the [dask] extra: pip install "sixk_grammar[dask]"') from None
     try:
-        client = Client(args.dask, timeout=30)
+        client = Client(args.dask, timeout=DASK_TIMEOUT)
     except OSError as error:
         raise UsageError(f"cannot reach the Dask scheduler at {args.dask}: {error}") from None
     with client:

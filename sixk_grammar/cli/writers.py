@@ -32,12 +32,28 @@ def open_output(path: str | None, binary: bool):
     stack = contextlib.ExitStack()
     try:
         handle = stack.enter_context(replaced_atomically(path, binary=binary))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise OutputError(f"cannot write {path}: its folder does not exist") from None
+    except IsADirectoryError:
+        raise OutputError(f"cannot write {path}: it is a folder") from None
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     with stack:
         yield handle
+
+
+#: The output format an -o file's extension asks for.
+EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl", ".json": "json"}
+
+
+def format_for(requested: str | None, path: str | None, several: bool) -> str:
+    """The output format: --output-format, else the -o file's extension, else
+    json for one filing and jsonl for several.  An extension that says
+    otherwise than --output-format is an error, never a file in the wrong format."""
+    implied = next((name for suffix, name in EXTENSIONS.items() if path and path.lower().endswith(suffix)), None)
+    if requested and implied and requested != implied and not (requested == "pretty" and implied == "json"):
+        raise OutputError(f"--output-format {requested} does not match {path} (a {implied} file)")
+    return requested or implied or ("jsonl" if several else "json")
 
 
 def writer_for(output_format: str, path: str | None):

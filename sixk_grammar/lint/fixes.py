@@ -49,15 +49,30 @@ def fixable_rules(codes: set[str], unsafe: bool) -> list:
                                                           if unsafe else [])
 
 
-def mark_fixable(context: Context, findings: list[Finding]) -> list[Finding]:
-    """The findings, each saying whether a fix is available for it."""
-    marked = []
-    for finding in findings:
-        rule = REGISTRY[finding.code]
-        if rule.fixer is not None and rule.fixer(context, finding):
-            finding = dataclasses.replace(finding, fix=rule.fix_safety)
-        marked.append(finding)
-    return marked
+def mark_fixable(context: Context, findings: list[Finding], source: str | None = None) -> list[Finding]:
+    """The findings, each saying whether ``--fix`` (or ``--fix
+    --unsafe-fixes``) repairs it.  With the ``source`` text the fixes are
+    tried as --fix tries them: a fix that would change a fact is refused
+    there, so it is never offered here, and the counts of check, --diff and
+    --fix agree.  Without it, a finding is fixable when its rule proposes an
+    edit."""
+    proposed = {(f.code, f.line, f.column): REGISTRY[f.code].fix_safety for f in findings
+                if REGISTRY[f.code].fixer is not None and REGISTRY[f.code].fixer(context, f)}
+    if proposed and source is not None:
+        codes = {code for code, _, _ in proposed}
+        analysis = context.analysis
+        safe = _repaired(source, codes, False, context.path, analysis)
+        unsafe = (_repaired(source, codes, True, context.path, analysis)
+                  if "unsafe" in proposed.values() else set())
+        proposed = {key: ("safe" if key in safe else "unsafe") for key in proposed if key in safe | unsafe}
+    return [dataclasses.replace(f, fix=proposed[(f.code, f.line, f.column)])
+            if (f.code, f.line, f.column) in proposed else f for f in findings]
+
+
+def _repaired(source: str, codes: set[str], unsafe: bool, path: str, analysis: Analysis) -> set[tuple]:
+    """(code, line, column) of the findings that --fix repairs in ``source``."""
+    done = fix_text(source, codes, unsafe, path, analysis.result["encoding"], analysis.bom, analysis)
+    return {(f.code, f.line, f.column) for f in done.applied}
 
 
 def fix(source: str | bytes, unsafe: bool = False, config: Config | None = None,
@@ -82,10 +97,11 @@ class Fixed:
 
 
 def fix_text(text: str, codes: set[str], unsafe: bool, path: str = "-", encoding: str | None = None,
-             bom: bool = False) -> Fixed:
+             bom: bool = False, before: Analysis | None = None) -> Fixed:
     """fix() for decoded text, with the rules ``codes`` selects (``bom``: its
-    bytes began with a byte-order mark, which the fixed file keeps)."""
-    analysis = before = analyse(text, encoding, bom)
+    bytes began with a byte-order mark, which the fixed file keeps;
+    ``before``: the text's analysis, when it has one)."""
+    analysis = before = before or analyse(text, encoding, bom)
     if analysis.tree is None:
         return Fixed(text, [], before, before)
     original = facts(analysis.result)

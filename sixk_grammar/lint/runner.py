@@ -58,16 +58,17 @@ def _findings(path: str, problem: str | None, text: str, encoding: str | None, c
     all_rules()   # registers the rules in whatever process runs this (pool or Dask worker)
     if problem:
         return [Finding(path, 1, 1, "SK001", problem, 1, 1)] if "SK001" in codes else []
-    return _rule_findings(path, analyse(text, encoding, bom), codes)
+    return _rule_findings(path, analyse(text, encoding, bom), codes, text)
 
 
-def _rule_findings(path: str, analysis, codes) -> list[Finding]:
-    """Every selected rule's findings on an analysed text, marked when fixable."""
+def _rule_findings(path: str, analysis, codes, source: str | None = None) -> list[Finding]:
+    """Every selected rule's findings on an analysed text, marked when fixable
+    (as --fix would repair them, given the ``source`` text)."""
     context = Context(path, analysis)
     findings: list[Finding] = []
     for code in sorted(codes):
         findings.extend(REGISTRY[code].check(context) or ())
-    return mark_fixable(context, sorted(set(findings)))
+    return mark_fixable(context, sorted(set(findings)), source)
 
 
 @dataclass
@@ -98,7 +99,7 @@ def fix_file(job: tuple) -> FixResult:
     done = fix_text(text, set(codes), unsafe, source.name, encoding, bom)
 
     def found_before():
-        return _rule_findings(source.name, done.before, codes)
+        return _rule_findings(source.name, done.before, codes, text)
 
     if write and source.name == STDIN:   # standard input comes back whole, fixed or not
         return FixResult(_remaining(source.name, done.after, codes, unsafe), len(done.applied), text=done.text)
@@ -122,11 +123,13 @@ def _remaining(path: str, fixed, codes, unsafe: bool) -> list[Finding]:
     return [dataclasses.replace(f, fix="") if f.fix in tried else f for f in _rule_findings(path, fixed, codes)]
 
 
-def _jobs(sources: list[Source], config: Config, *extra):
-    max_bytes = int(config.max_size_mb * 2**20)
+def _jobs(sources: list[Source], configs: Config | dict[str, Config], *extra):
+    """The jobs for the sources, each with the rules and size limit of its
+    configuration (one for all, or one per source's name)."""
     for source in sources:
+        config = configs[source.name] if isinstance(configs, dict) else configs
         yield (source, read_all(source) if source.read_here else None,
-               frozenset(config.codes_for(source.name)), max_bytes, *extra)
+               frozenset(config.codes_for(source.name)), int(config.max_size_mb * 2**20), *extra)
 
 
 def _run(function, work, count: int, jobs: int, progress: bool):
@@ -140,15 +143,16 @@ def _run(function, work, count: int, jobs: int, progress: bool):
             bar.update()
 
 
-def run(sources: list[Source], config: Config, jobs: int, progress: bool = False) -> list[Finding]:
-    """Findings for every source, sorted by path, line and column whatever ``jobs`` is."""
+def run(sources: list[Source], config: Config | dict[str, Config], jobs: int, progress: bool = False) -> list[Finding]:
+    """Findings for every source, sorted by path, line and column whatever
+    ``jobs`` is (``config``: one for all, or one per source's name)."""
     findings: list[Finding] = []
     for result in _run(check_file, _jobs(sources, config), len(sources), jobs, progress):
         findings.extend(result)
     return sorted(findings)
 
 
-def run_fixes(sources: list[Source], config: Config, jobs: int, unsafe: bool, write: bool,
+def run_fixes(sources: list[Source], config: Config | dict[str, Config], jobs: int, unsafe: bool, write: bool,
               progress: bool = False) -> list[tuple[Source, FixResult]]:
     """``fix_file`` for every source, in order."""
     results = _run(fix_file, _jobs(sources, config, unsafe, write), len(sources), jobs, progress)

@@ -135,9 +135,10 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
             matched = pattern.match(first + "\n").group(0)
             tail = squash(first[len(matched.rstrip()):])
             entries.append(_exhibit(matched, squash(f"{tail} {rest}") or None, line))
-        elif not first and entries and rest:
+        elif entries and (not first or text[:1].isspace()) and squash(" ".join(cells)):
+            # a continuation line: an empty number column, or indented (its cells, tabs or not, are text)
             previous = entries[-1]
-            previous["description"] = squash(f"{previous['description'] or ''} {rest}")
+            previous["description"] = squash(f"{previous['description'] or ''} {' '.join(cells)}")
             previous["end_line"] = line
     return entries
 

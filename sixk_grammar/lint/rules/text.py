@@ -113,13 +113,30 @@ def _body_paragraphs(context) -> list[tuple[int, int]]:
     return spans
 
 
+def display_width(text: str) -> int:
+    """Columns a line takes on the page: a tab runs to the next tab stop."""
+    return len(text.expandtabs(TAB_WIDTH)) if "\t" in text else len(text)
+
+
+def _character_at(text: str, column: int) -> int:
+    """The 1-based character whose display ``column`` (tabs expanded) holds."""
+    shown = 0
+    for index, char in enumerate(text, 1):
+        shown = shown + TAB_WIDTH - shown % TAB_WIDTH if char == "\t" else shown + 1
+        if shown >= column:
+            return index
+    return len(text) + 1
+
+
 def _too_long(context, code: str, width: int, in_tables: bool, what: str):
-    """Lines over ``width`` inside (or outside) <TABLE> markup, at the first column past it."""
+    """Lines wider than ``width`` display columns (tabs expanded: --fix expands
+    them) inside (or outside) <TABLE> markup, at the character past it."""
     tables = context.table_lines
     for number, text in context.text_lines():
-        if len(text) > width and (number in tables) == in_tables:
-            yield context.finding(code, number, width + 1,
-                                  f"{what} is {len(text)} characters long (limit {width})", number, len(text) + 1)
+        shown = display_width(text)
+        if shown > width and (number in tables) == in_tables:
+            yield context.finding(code, number, _character_at(text, width + 1),
+                                  f"{what} is {shown} columns long (limit {width})", number, len(text) + 1)
 
 
 @rule("SK201", "line-too-long", "error",
@@ -128,8 +145,10 @@ def _too_long(context, code: str, width: int, in_tables: bool, what: str):
 def line_too_long(context):
     """
     ## What it checks
-    Lines of a text document, outside `<TABLE>` markup, longer than 80
-    characters, spaces included.  The column reported is the 81st character.
+    Lines of a text document, outside `<TABLE>` markup, wider than 80
+    columns, spaces included and a tab running to the next multiple of 8 (as
+    `--fix` expands it).  The column reported is the character at the 81st.
+    Plain-text documents only: an HTML document's lines are the browser's.
 
     ## Why
     Regulation S-T Rule 305(a) limits narrative text to 80 characters a line;
@@ -151,7 +170,8 @@ def line_too_long(context):
 def table_line_too_long(context):
     """
     ## What it checks
-    Lines between `<TABLE>` and `</TABLE>` longer than 132 characters.
+    Lines between `<TABLE>` and `</TABLE>` wider than 132 columns (tabs
+    expanded).  Plain-text documents only.
 
     ## Why
     Rule 305(a) lets tables run to 132 characters a line, and never more.
