@@ -1,8 +1,10 @@
 """The Dask path gives exactly the plain CLI's findings, on a real LocalCluster."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -37,9 +39,13 @@ def test_check_bag_api(cluster):
 
 
 def test_unreachable_scheduler_is_a_usage_error():
+    """A short wait for the scheduler (SIXK_GRAMMAR_DASK_TIMEOUT), not the default 30 seconds."""
+    environment = os.environ | {"SIXK_GRAMMAR_DASK_TIMEOUT": "2"}
+    started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "sixk_grammar", "check", "--dask", "tcp://127.0.0.1:9",
-                           str(CORPUS / "seeds")], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 2 and "Traceback" not in done.stderr
+                           str(CORPUS / "seeds")], capture_output=True, text=True, timeout=120, env=environment)
+    assert done.returncode == 2 and "cannot reach the Dask scheduler" in done.stderr
+    assert "Traceback" not in done.stderr and time.monotonic() - started < 25
 
 
 def _local_rows(paths):

@@ -163,8 +163,8 @@ class Context:
         tree = self.analysis.tree
         for node in tree.find_data(rule) if tree is not None else ():
             first, last = token_span(node)
-            if first is not None:
-                spans.append((first.line, last.end_line))
+            if first is not None:   # a token that takes its line end ends on the line before the next
+                spans.append((first.line, last.end_line - (last.end_column == 1 and last.end_line > first.line)))
         return LineSpans(spans)
 
     def editable(self, number: int) -> bool:
