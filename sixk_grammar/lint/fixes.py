@@ -64,15 +64,16 @@ def mark_fixable(context: Context, findings: list[Finding], source: str | None =
         safe = _repaired(source, codes, False, context.path, analysis)
         unsafe = (_repaired(source, codes, True, context.path, analysis)
                   if "unsafe" in proposed.values() else set())
-        proposed = {key: ("safe" if key in safe else "unsafe") for key in proposed if key in safe | unsafe}
+        # by code and line: a safe fix before it may move a finding along its line (a tab expanded)
+        proposed = {key: ("safe" if key[:2] in safe else "unsafe") for key in proposed if key[:2] in safe | unsafe}
     return [dataclasses.replace(f, fix=proposed[(f.code, f.line, f.column)])
             if (f.code, f.line, f.column) in proposed else f for f in findings]
 
 
 def _repaired(source: str, codes: set[str], unsafe: bool, path: str, analysis: Analysis) -> set[tuple]:
-    """(code, line, column) of the findings that --fix repairs in ``source``."""
+    """(code, line) of the findings that --fix repairs in ``source``."""
     done = fix_text(source, codes, unsafe, path, analysis.result["encoding"], analysis.bom, analysis)
-    return {(f.code, f.line, f.column) for f in done.applied}
+    return {(f.code, f.line) for f in done.applied}
 
 
 def fix(source: str | bytes, unsafe: bool = False, config: Config | None = None,
