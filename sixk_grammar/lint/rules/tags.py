@@ -40,6 +40,9 @@ def unbalanced_table(context):
     Every `<TABLE>` closed by `</TABLE>` before the next `<TABLE>` or the end
     of the document, and no `</TABLE>` standing alone.
 
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
+
     ## Why
     An open table makes EDGAR treat the rest of the document as tabular text,
     allowing 132-character lines where 80 apply, and it usually means a tag was
@@ -72,6 +75,9 @@ def misplaced_table_tag(context):
     The table tags that only mean something inside `<TABLE>` ... `</TABLE>`:
     `<CAPTION>`, `<S>`, `<C>`, `<FN>` and their closing forms.
 
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
+
     ## Why
     Outside a table they are stray markup: EDGAR shows them as text or drops
     them, and the columns they were meant to mark are lost.
@@ -96,6 +102,9 @@ def unknown_tag(context):
     ## What it checks
     Tags in a text document other than `<PAGE>`, the table tags and the `<R>`
     revision marks, for example HTML tags left in converted text.
+
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
 
     ## Why
     EDGAR does not interpret them in a text document; they appear to readers

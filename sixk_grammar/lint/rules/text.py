@@ -198,6 +198,9 @@ def invalid_character(context):
     one for the characters that have an ASCII equivalent (which `--fix`
     repairs), one for those that have none.
 
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
+
     ## Why
     EDGAR accepts ASCII only; it suspends the filing or replaces the character
     with `^`.
@@ -229,6 +232,9 @@ def tab_character(context):
     Tab characters in a text document (the EDGAR header's tabs are not
     checked).  One finding per line.
 
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
+
     ## Why
     Tab stops differ between programs, so columns that line up on the filer's
     screen come out ragged on EDGAR.  The Manual asks for spaces, especially in
@@ -256,6 +262,9 @@ def trailing_whitespace(context):
     Spaces or tabs after the last character of a line of a text document
     (not in uuencoded data, where a space is data, nor on a last line cut off
     with the input, which SK101 reports).  One finding per line.
+
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
 
     ## Why
     Rule 305 counts every character of a line, trailing blanks included, so
@@ -290,6 +299,9 @@ def missing_final_newline(context):
     (a closing tag, or the last exhibit after the signature).  When the last
     line looks cut instead, SK101 reports the truncation and this rule says
     nothing: a line end would hide it.
+
+    Plain-text documents only: in an HTML document the markup lays the text
+    out (SK7xx hold HTML to EDGAR's rules).
 
     ## Why
     Text files end their last line like every other; tools that read line by
