@@ -1,0 +1,104 @@
+"""html_text: an HTML 6-K rendered as the text a reader sees, with every
+position mapped back to the HTML (the real h003/h004 and small documents
+built to show one construct each)."""
+from __future__ import annotations
+
+import pytest
+
+import sixk_grammar
+from conftest import CORPUS, read
+from sixk_grammar.html_text import render, scan_markup
+
+
+def lines(html: str) -> list[str]:
+    return render(html).text.split("\n")[:-1]
+
+
+def test_blocks_are_lines_and_paragraphs_are_set_off():
+    assert lines("<p>one</p><p>two</p><div>three</div><div>four</div>") == ["one", "", "two", "", "three", "four"]
+
+
+def test_paragraphs_without_margins_are_lines():
+    assert lines('<p style="margin:0">a</p><p style="margin-top:0pt;margin-bottom:.0001pt">b</p>') == ["a", "b"]
+
+
+def test_cells_are_separated_by_tabs_and_rows_are_lines():
+    html = "<table><tr><td>Form 20-F</td><td>&#9746;</td></tr><tr><th>Yes</th><td>No</td></tr></table>"
+    assert lines(html) == ["Form 20-F\t\u2612", "Yes\tNo"]
+
+
+def test_a_block_inside_a_cell_keeps_the_row_on_one_line_until_it_holds_text():
+    assert lines("<table><tr><td><p>By:</p></td><td><p>/s/ Jane Doe</p></td></tr></table>") == ["By:\t/s/ Jane Doe"]
+    assert lines("<table><tr><td><p>Name:</p><p>Title:</p></td></tr></table>") == ["Name:", "Title:"]
+
+
+def test_check_box_inputs_and_glyph_entities():
+    html = ('<p>Form 20-F <input type="checkbox" checked> Form 40-F <input type="checkbox"></p>'
+            "<p>Yes &#9744; No &#9746;</p><p>&nbsp;&#x2612;&check;</p>")
+    assert lines(html) == ["Form 20-F \u2612 Form 40-F \u2610", "", "Yes \u2610 No \u2612", "", "\u00a0\u2612\u2713"]
+
+
+def test_hidden_parts_are_not_read():
+    html = ('<html><head><title>6-K</title><style>p {}</style></head><body>'
+            '<div style="display: none"><ix:header><ix:hidden>6-K</ix:hidden></ix:header></div>'
+            "<script>var x = 1;</script><p>shown</p></body></html>")
+    assert lines(html) == ["shown"]
+
+
+@pytest.mark.parametrize("breaker", ['<hr style="page-break-after:always">', '<p style="page-break-before: always">',
+                                     '<div style="break-before:page"></div>'])
+def test_css_page_breaks_are_pages(breaker):
+    assert "<PAGE>" in lines("<p>cover</p>" + breaker + "<p>body</p>")
+
+
+def test_pre_keeps_its_lines_and_blanks():
+    assert lines("<pre>Form 20-F   X     Form 40-F\n\nYes        No  X</pre>") == [
+        "Form 20-F   X     Form 40-F", "", "Yes        No  X"]
+
+
+def test_br_ends_a_line_and_two_leave_an_empty_one():
+    assert lines("<p>a<br>b<br><br>c</p>") == ["a", "b", "", "c"]
+
+
+@pytest.mark.parametrize("source", ["<p>cut <b", "<p>cut <!-- open comment", "<p>cut <![if x", "<p>x</p><",
+                                    "<p>" * 5000, "<table>" * 3000 + "x"])
+def test_unclosed_constructs_render_without_error(source):
+    rendering = render(source)
+    assert rendering.text.endswith("\n")
+
+
+def test_a_cut_html_document_is_marked_cut():
+    assert render("<p>Date: March 3, 20").cut is True
+    assert render("<p>Date: March 3, 2004</p>\n").cut is False
+
+
+def test_positions_map_back_to_the_html():
+    html = "<html>\n<body>\n<p>First line</p>\n<div>  Second <b>line</b></div>\n</body></html>"
+    rendering = render(html)
+    text_lines = rendering.text.split("\n")
+    second = text_lines.index("Second line") + 1
+    assert rendering.source_position(1, 1) == (3, 4)            # "First" after <p>
+    assert rendering.source_position(second, 1) == (4, 8)        # "Second" after <div> and two blanks
+    assert rendering.source_position(second, 8) == (4, 18)       # "line" inside <b>
+
+
+def test_the_dict_positions_are_the_htmls_own():
+    """h003 (Equinor): the registrant on line 25 of the file, the signature's date on 51."""
+    text = read(CORPUS / "html" / "filings" / "h003.htm")
+    result = sixk_grammar.parse(text)
+    numbered = text.split("\n")
+    assert "Equinor ASA" in numbered[result["cover"]["positions"]["registrant"] - 1]
+    line, column = result["cover"]["positions"]["period"]
+    assert numbered[line - 1][column - 1:].startswith("February 14, 2025")
+    signer = result["signatures"][0]
+    assert "Dated: February 14, 2025" in numbered[signer["line"] - 1]
+
+
+def test_scan_markup_gives_tags_entities_and_ix_facts_where_they_stand():
+    html = ('<div>\n<table><tr><td><table></table></td></tr></table>\n&check; &amp;\n'
+            '<ix:header><ix:nonNumeric name="dei:DocumentType">6-K</ix:nonNumeric></ix:header></div>')
+    markup = scan_markup(html)
+    tables = [(e.line, e.column, e.depth_in_tables) for e in markup.elements if e.tag == "table"]
+    assert tables == [(2, 1, 0), (2, 16, 1)]
+    assert markup.entities == [("check", 3, 1), ("amp", 3, 9)]
+    assert markup.facts == {"DocumentType": ("6-K", 4, 12)} and markup.has_ix_header
