@@ -116,7 +116,7 @@ class CoverTransformer(Transformer):
 
     def text_run(self, items):
         paragraphs: list[list[Line]] = [[]]
-        current = None
+        current, current_end = None, 0
         for token in items:
             name = kind(token)
             if name == "NL":
@@ -128,12 +128,16 @@ class CoverTransformer(Transformer):
                 if not text:
                     continue
                 if current is not None and current.line == token.line:
-                    current.text = f"{current.text} {text}"
+                    # tokens that touch ("Suite 900" read as two) join with no blank
+                    gap = "" if token.column == current_end else " "
+                    current.text = f"{current.text}{gap}{text}"
                     current.pieces.append(text)
                 else:
                     current = Line(text, token.line, token.column, [text])
                     paragraphs[-1].append(current)
                 current.ends_name = name == "NAME_TEXT"
+                raw = str(token)
+                current_end = token.column + len(raw.rstrip()) if "\n" not in raw.rstrip() else -1
                 if name == "ADDRESS_TEXT" and current.address_from is None:
                     current.address_from = len(current.pieces) - 1
         return TextRun([p for p in paragraphs if p])
@@ -201,10 +205,13 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
     captions = []
     address = None
     run = None
+    under_name = None       # the text run just under a name's caption
     company_run = _company_run(items, ends_input)
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, TextRun):
             run = item if item.lines else run
+            if index and isinstance(items[index - 1], Caption) and items[index - 1].kind in NAME_CAPTIONS:
+                under_name = under_name or item
             continue
         if isinstance(item, Caption):
             captions.append(item)
@@ -220,7 +227,13 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
         run = None
     if company_run is not None and "company" not in names:
         names["company"] = _name_of(company_run.paragraphs[0])
+        address = address or _uncaptioned_address(company_run)
+    if address is None and under_name is not None and any(line.address_from is not None
+                                                          for line in under_name.paragraphs[0]):
+        address = _address([line.text for line in under_name.paragraphs[0]])   # no caption of its own
     registrant, english = _registrant_names(names)
+    if address and registrant and address.lower().startswith(registrant.text.lower() + ", "):
+        address = address[len(registrant.text) + 2:]     # the block repeats the name above its address
     period = next((item for item in items if isinstance(item, Period) and not item.bare),
                   next((item for item in items if isinstance(item, Period)), None))
     numbers = [item for item in items if isinstance(item, FileNumber)]
@@ -346,6 +359,23 @@ def _lines_of_name_above(paragraph: list[Line]) -> list[Line]:
     lines = paragraph[start:]
     return [line for index, line in enumerate(lines)
             if not (index and line.text.startswith("(") and lines[index - 1].ends_name)]
+
+
+def _uncaptioned_address(run: TextRun) -> str | None:
+    """The address under a company's name that no caption names: the rest
+    of the name's paragraph, or the paragraph after it, when one of its lines
+    begins an address (a house number, a postal code, a P.O. Box...)."""
+    first = run.paragraphs[0]
+    name = _name_of(first)
+    if name is None:
+        return None
+    if name.rest:
+        lines = first[len(first) - len(name.rest):]
+        texts = name.rest
+    else:
+        lines = run.paragraphs[1] if len(run.paragraphs) > 1 else []
+        texts = [line.text for line in lines]
+    return _address(texts) if any(line.address_from is not None for line in lines) else None
 
 
 def _address(lines: list[str]) -> str | None:

@@ -152,16 +152,26 @@ def read_signers(block: SignatureBlock) -> list[dict]:
     dates = ([c for c in cells if c.kind == "date" and c.text]
              or [c for c in cells if c.kind == "date_value" and not c.used][:1])
     nearest: dict[int, Cell] = {}   # by column: signers share few columns
-    end_line = block.lines[-1].line if block.lines else block.line
     for signer in signers:
         column = signer.pop("_column")
         if dates and column not in nearest:
             nearest[column] = min(dates, key=lambda c: abs(c.column - column))
         date = nearest.get(column)
-        signer.update(end_line=end_line, registrant=registrant,
-                      date=iso_date(date.text) if date else None,
+        signer.update(registrant=registrant, date=iso_date(date.text) if date else None,
                       date_text=date.text if date else None)
+    end_line = _last_line(cells, list(nearest.values()), block)
+    for signer in signers:
+        signer["end_line"] = max(end_line, signer["line"])
     return signers
+
+
+def _last_line(cells: list[Cell], dates: list[Cell], block: SignatureBlock) -> int:
+    """The block's last line that holds a signer's field: a label, a typed
+    signature, a value taken, a date read (the block itself runs on to the
+    next section, over text that is not the signature's)."""
+    ends = [_value_line(cell) for cell in cells
+            if cell.used or cell.kind in ("signature", *FIELD_KINDS.values())] + [cell.line for cell in dates]
+    return max(ends) if ends else (block.lines[-1].line if block.lines else block.line)
 
 
 def _unsigned(cells: list[Cell]) -> list[dict]:
