@@ -192,7 +192,11 @@ def test_archive_members_are_not_rewritten(tmp_path):
 # ------------------------------------------------------------- properties ---
 
 def _with_word_processor_damage(text: str, draw_tab: bool, draw_long: bool) -> str:
-    text = text.replace("'s company", "\u2019s company", 1).replace(" -- ", " \u2014 ", 1)
+    """A word processor's curly apostrophe and em dash in the narrative the
+    strategy writes ("X's company, ACME, is furnishing ..."), a tab, a long line."""
+    text = text.replace("'s company", "\u2019s company", 1)
+    text = re.sub(r",(\s+)is furnishing", "\u2014\\1is furnishing", text, count=1)
+    assert "\u2019" in text and "\u2014" in text
     if draw_tab:
         text = text.replace("Washington, D.C. 20549", "Washington,\tD.C. 20549", 1)
     if draw_long:

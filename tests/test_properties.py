@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, strategies as st
+from hypothesis import event, example, given, strategies as st
 
 import sixk_grammar
 from conftest import HTML, REAL, SEEDS, read
@@ -30,7 +30,8 @@ def facts_match(model, result, flattened=False):
     assert cover["annual_report_form"] == model.annual_report_form
     assert cover["rule_12g3_2b"] == model.rule_12g3_2b
     assert cover["file_number_82"] == model.file_number_82
-    assert flattened or cover["paper_101b1"] == ("no" if model.paper_boxes else None) or not model.paper_boxes
+    # the paper boxes: an unmarked blank reads "no"; flattened text loses the blanks, so no answer
+    assert cover["paper_101b1"] == cover["paper_101b7"] == ("no" if model.paper_boxes and not flattened else None)
     assert [(s["name"], s["title"], s["date"]) for s in result["signatures"]] == [
         (s.name, s.title, s.date.isoformat()) for s in model.signers]
     assert all("/s/" in s["signature"].lower() for s in result["signatures"])
@@ -45,6 +46,11 @@ def facts_match(model, result, flattened=False):
 def test_round_trip(model_and_text):
     """1. The facts parsed from a rendering are the model's."""
     model, text = model_and_text
+    event(f"envelope: {model.envelope}")
+    event(f"paper boxes: {model.paper_boxes}")
+    event(f"signers: {len(model.signers)}")
+    event(f"exhibits: {bool(model.exhibits)}")
+    event(f"12g3-2(b) answered: {model.rule_12g3_2b}")
     facts_match(model, sixk_grammar.parse(text))
 
 
@@ -56,6 +62,8 @@ def _errors(text):
 def test_round_trip_flattened(model_and_text):
     """1b. The facts parsed from text flattened from HTML are the model's."""
     model, text = model_and_text
+    event(f"one-line cover: {'Indicate by check mark' in text.split(chr(10))[0]}")
+    event(f"paper boxes: {model.paper_boxes}")
     facts_match(model, sixk_grammar.parse(text), flattened=True)
 
 
@@ -69,31 +77,48 @@ def test_valid_filings_are_clean(model_and_text):
 def test_mutants_are_reported_by_their_rule(mutant_and_code):
     """3. One defect: its rule, and no unrelated error."""
     mutant, code = mutant_and_code
+    event(f"mutant: {code}")
     errors = {f.code for f in _errors(mutant)}
     found = {f.code for f in check(mutant)}
     assert code in found
     assert errors <= {code}
 
 
-@given(filings(), st.floats(0, 1))
-def test_truncation_keeps_what_was_read(model_and_text, fraction):
+@given(filings(), st.floats(0, 1), st.booleans())
+def test_truncation_keeps_what_was_read(model_and_text, fraction, mid_line):
     """4. A cut anywhere: no exception, the fields before the cut, and SK101
-    when the cut falls mid-line before the signature block ends."""
+    when the cut falls mid-line before the signature block ends.  Half the
+    cuts fall after the registrant's line and mid-line before the signature
+    block's end, where both statements hold."""
     model, text = model_and_text
     whole = sixk_grammar.parse(text)
-    cut = int(len(text) * fraction)
+    cover, signature_end = whole["cover"], whole["signatures"][-1]["end_line"]
+    lines = text.split("\n")
+    # lines (0-based) after the registrant's and before the signature block's last
+    inside = [n for n in range(cover["positions"]["registrant"] + 1, signature_end - 2) if len(lines[n].strip()) > 1]
+    if mid_line and inside:   # a cut in the middle of one of them
+        number = inside[int(fraction * (len(inside) - 1))]
+        start = sum(len(line) + 1 for line in lines[:number])
+        stripped = lines[number].rstrip()
+        lead = len(stripped) - len(stripped.lstrip())
+        cut = start + lead + max(1, (len(stripped) - lead) // 2)
+    else:
+        cut = int(len(text) * fraction)
     prefix = text[:cut]
     result = sixk_grammar.parse(prefix)
     lines_read = prefix.count("\n")
-    cover = whole["cover"]
-    if cover["positions"]["registrant"] < lines_read:
-        assert result["cover"]["report_month"] == cover["report_month"]
-    signature_end = whole["signatures"][-1]["end_line"]
+    after_registrant = cover["positions"]["registrant"] < lines_read
     # A cut right after a closing tag ("</TABLE>") looks like a finished
     # document, as the seeds end: no rule can call it cut.
     closed = prefix.rstrip().lower().endswith(CLOSING_TAGS)
-    if prefix and not prefix.endswith("\n") and lines_read < signature_end - 1 and not closed:
+    cut_section = bool(prefix) and not prefix.endswith("\n") and lines_read < signature_end - 1 and not closed
+    event(f"cut after the registrant: {after_registrant}")
+    event(f"cut mid-line inside the document: {cut_section}")
+    if after_registrant:
+        assert result["cover"]["report_month"] == cover["report_month"]
+    if cut_section:
         assert "SK101" in {f.code for f in check(prefix)}
+    assert not (mid_line and inside) or (after_registrant and cut_section)    # the drawn cuts reach both
 
 
 SPLICE = st.tuples(st.sampled_from(CORPUS_TEXTS), st.sampled_from(CORPUS_TEXTS),
@@ -164,6 +189,7 @@ def _damaged(text: str, data) -> str:
     lines = text.split("\n")
     where = data.draw(st.integers(0, max(len(lines) - 1, 0)))
     kind = data.draw(st.sampled_from(["delete", "double", "move", "cut", "char", "break"]))
+    event(f"damage: {kind}")
     if kind == "delete":
         del lines[where]
     elif kind == "double":
