@@ -662,12 +662,102 @@ def _mutations(text: str) -> list[tuple[str, str]]:
     title = re.compile(r"^([ \t]*F[ \t]*O[ \t]*R[ \t]*M[ \t]*6[ \t]*-[ \t]*)K([ \t]*)$", re.MULTILINE | re.IGNORECASE)
     if title.search(text):   # the line that is only the title, not "Form 6-K" in a sentence
         found.append((title.sub(r"\1X\2", text, count=1), "SK301"))
+    found.extend(_cover_mutations(text, newline))
+    found.extend(_signature_mutations(text))
+    found.extend(_envelope_mutations(text))
+    found.extend(_tag_mutations(text, newline))
+    return found
+
+
+def _sub(pattern: str, new: str, text: str, code: str, flags: int = re.MULTILINE) -> list[tuple[str, str]]:
+    """The text with the first match of ``pattern`` replaced, if it has one."""
+    changed = re.sub(pattern, new, text, count=1, flags=flags)
+    return [(changed, code)] if changed != text else []
+
+
+_ANSWER_MARK = r"(?<=[ \t])(?:\[X\]|X)(?=[ \t])"
+
+
+def _cover_mutations(text: str, newline: str) -> list[tuple[str, str]]:
+    """The cover's defects: no period, no registrant, an answer unmarked, the
+    82- line against the answer."""
+    found = _sub(r"^[ \t]*For the month of[^\r\n]*\r?\n", "", text, "SK302")
+    if "<SEC-HEADER>" not in text:   # in a submission the header names the registrant
+        nameless = re.sub(r"^[ \t]*[^\s(][^\r\n]*(?=\r?\n[ \t]*\((?:Exact name|Name of|Translation))", "", text,
+                          flags=re.MULTILINE)    # every name above a name's caption
+        if nameless != text:
+            found.append((nameless, "SK304"))
+    found += _sub(r"(Form 20-F[^\r\n]*?)" + _ANSWER_MARK + r"([^\r\n]*Form 40-F)", r"\1____\2", text, "SK305")
+    found += _sub(r"(Form 20-F[^\r\n]*Form 40-F[^\r\n]*?)" + _ANSWER_MARK, r"\1____", text, "SK305")
+    found += _sub(r"^([ \t]*Yes[^\r\n]*?)" + _ANSWER_MARK, r"\1____", text, "SK307")
+    found += _sub(r"^([ \t]*Yes[^\r\n]*No[^\r\n]*?)" + _ANSWER_MARK, r"\1____", text, "SK307")
+    yes = re.search(r"^[ \t]*Yes[ \t]+(?:\[X\]|X)[ \t]", text, re.MULTILINE)
+    no = re.search(r"^[ \t]*Yes[^\r\n]*No[ \t]+(?:\[X\]|X)", text, re.MULTILINE)
+    if yes:
+        found += _sub(r"82-\d+", "82-____", text, "SK308")
+    if no:
+        found += _sub(r"(12g3-2\(b\): )82-(?!\d)", r"\g<1>82-1234", text, "SK309")
+    return found
+
+
+def _signature_mutations(text: str) -> list[tuple[str, str]]:
+    """The signature's defects: no date, an impossible date, another
+    registrant over it, a date long after the report month."""
+    found = _sub(r"^[ \t]*Date:[ \t]+[A-Z][a-z]+ \d{1,2}, \d{4}[ \t]*\r?\n", "", text, "SK402")
+    found += _sub(r"(Date:[ \t]+[A-Z][a-z]+ )\d{1,2}(, \d{4})", r"\g<1>32\2", text, "SK403")
+    found += _sub(r"(Date:[ \t]+[A-Z][a-z]+ \d{1,2}, )(\d{4})", lambda m: f"{m.group(1)}{int(m.group(2)) + 3}",
+                  text, "SK407")
+    signatures = text.find("SIGNATURES")
+    if signatures >= 0:
+        block = text[signatures:]
+        renamed = re.sub(r"^([ \t]+)[A-Z][A-Z .,&'-]+(?:INC|LTD|LIMITED|S\.A|N\.V|PLC|AG|CORPORATION|CO\., LTD)\.?"
+                         r"(?=[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]+By:)", r"\1OTHER COMPANY LTD.", block, count=1,
+                         flags=re.MULTILINE)
+        if renamed != block:
+            found.append((text[:signatures] + renamed, "SK406"))
+    return found
+
+
+def _envelope_mutations(text: str) -> list[tuple[str, str]]:
+    """The envelope against its document: another submission type, period,
+    company name or document count, an exhibit's document missing."""
+    if "<SEC-HEADER>" not in text:
+        return []
+    found = _sub(r"(CONFORMED SUBMISSION TYPE:\t)6-K", r"\g<1>10-K", text, "SK601")
+    found += _sub(r"(CONFORMED PERIOD OF REPORT:\t)(\d{4})(\d\d)(\d\d)",
+                  lambda m: f"{m.group(1)}{int(m.group(2)) - 1}{m.group(3)}{m.group(4)}", text, "SK602")
+    found += _sub(r"(COMPANY CONFORMED NAME:\t+)[^\r\n]+", r"\1UNRELATED TRADING CORP", text, "SK603")
+    found += _sub(r"(PUBLIC DOCUMENT COUNT:\t+)(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", text,
+                  "SK604")
+    exhibit = re.search(r"<DOCUMENT>\r?\n<TYPE>EX-[^\r\n]*\r?\n.*?</DOCUMENT>\r?\n", text, re.DOTALL)
+    if exhibit:
+        dropped = text[:exhibit.start()] + text[exhibit.end():]
+        count = len(re.findall(r"<DOCUMENT>", dropped))
+        found.append((re.sub(r"(PUBLIC DOCUMENT COUNT:\t+)\d+", lambda m: f"{m.group(1)}{count}", dropped, count=1),
+                      "SK605"))
+    return found
+
+
+def _tag_mutations(text: str, newline: str) -> list[tuple[str, str]]:
+    """Tags a text document does not hold where they stand: a column marker
+    outside a table, an unknown tag; and the last line without its line end."""
+    narrative = text.find("is furnishing under")
+    found = []
+    if narrative >= 0:
+        line_start = text.rfind("\n", 0, narrative) + 1
+        found.append((text[:line_start] + "<S>       <C>" + newline + text[line_start:], "SK206"))
+        found.append((text[:line_start] + "<B>Highlights</B>" + newline + text[line_start:], "SK207"))
+    if text.rstrip().endswith(">"):   # a closing tag: a finished document (a cut line is SK101's)
+        found.append((text.rstrip("\r\n"), "SK209"))
     return found
 
 
 def mutants(text: str):
-    """``(mutated_text, expected_rule_code)``: one realistic defect in ``text``."""
-    options = _mutations(text)
-    if not options:
+    """``(mutated_text, expected_rule_code)``: one realistic defect in ``text``,
+    every rule that has a defect here as likely as any other."""
+    by_code: dict[str, list] = {}
+    for mutant, code in _mutations(text):
+        by_code.setdefault(code, []).append((mutant, code))
+    if not by_code:
         return st.nothing()
-    return st.sampled_from(options)
+    return st.sampled_from(sorted(by_code)).flatmap(lambda code: st.sampled_from(by_code[code]))
