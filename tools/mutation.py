@@ -1,0 +1,99 @@
+"""Mutation testing of the core with mutmut, and its score per module.
+
+    python tools/mutation.py run                 # mutate the core modules and run the tests on each mutant
+    python tools/mutation.py run html_text dates # some modules only (module names under sixk_grammar)
+    python tools/mutation.py score               # the score per module, from the last run
+    python tools/mutation.py survivors MODULE    # the diff of each mutant the tests let live
+
+Needs ``pip install mutmut`` (3.x).  mutmut copies the project into
+``mutants/``, changes one operator, constant or call at a time, and runs the
+tests that reach the changed function (the configuration is
+``[tool.mutmut]`` in pyproject.toml: the suite without its slow end-to-end
+files).  A mutant the tests kill fails at least one of them; a survivor is a
+behaviour no test states, unless it is equivalent (it changes nothing a
+caller can see).  It takes hours on two cores: it is no CI step.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The modules the issue names as the core (prefixes of module names).
+CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "dates", "records")
+
+
+def _names(modules) -> list[str]:
+    return [f"sixk_grammar.{module}*" for module in modules]
+
+
+def run(modules) -> int:
+    environment = os.environ | {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 1), *_names(modules)]
+    return subprocess.run(command, cwd=ROOT, env=environment).returncode
+
+
+def results() -> dict[str, int]:
+    """Every mutant tried, with its test run's exit code (1: killed, 0: survived)."""
+    found: dict[str, int] = {}
+    for meta in (ROOT / "mutants" / "sixk_grammar").rglob("*.meta"):
+        found.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return found
+
+
+def module_of(mutant: str) -> str:
+    """'sixk_grammar.lint.rules.cover.x_f__mutmut_3' -> 'lint.rules.cover'."""
+    return mutant.removeprefix("sixk_grammar.").rsplit(".x_", 1)[0].rsplit(".x\u01c1", 1)[0]
+
+
+def score(modules) -> str:
+    """A Markdown table: per module, mutants tried, killed, survived, the score."""
+    table: dict[str, Counter] = {}
+    for mutant, code in results().items():
+        module = module_of(mutant)
+        if code is None or not module.startswith(tuple(modules)):
+            continue
+        table.setdefault(module, Counter())["killed" if code == 1 else "survived" if code == 0 else "other"] += 1
+    rows = ["| module | mutants | killed | survived | other | score |", "|---|---:|---:|---:|---:|---:|"]
+    total = Counter()
+    for module in sorted(table):
+        counts = table[module]
+        total.update(counts)
+        tried = sum(counts.values())
+        rows.append(f"| {module} | {tried} | {counts['killed']} | {counts['survived']} | {counts['other']} | "
+                    f"{100 * counts['killed'] / max(tried, 1):.1f}% |")
+    tried = sum(total.values())
+    rows.append(f"| **all** | {tried} | {total['killed']} | {total['survived']} | {total['other']} | "
+                f"{100 * total['killed'] / max(tried, 1):.1f}% |")
+    return "\n".join(rows)
+
+
+def survivors(module: str) -> None:
+    for mutant, code in sorted(results().items()):
+        if code == 0 and module_of(mutant).startswith(module):
+            subprocess.run([sys.executable, "-m", "mutmut", "show", mutant], cwd=ROOT)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", choices=["run", "score", "survivors"])
+    parser.add_argument("modules", nargs="*", help="module names under sixk_grammar (default: the core)")
+    args = parser.parse_args(argv)
+    modules = args.modules or list(CORE)
+    if args.action == "run":
+        return run(modules)
+    if args.action == "score":
+        print(score(modules))
+        return 0
+    for module in modules:
+        survivors(module)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
