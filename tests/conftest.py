@@ -24,6 +24,8 @@ settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True
 settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True, suppress_health_check=_QUIET)
 settings.register_profile("thorough", max_examples=10_000, deadline=None, print_blob=True,
                           suppress_health_check=_QUIET)
+# tools/mutation.py: the tests run once per mutant, the properties with a few examples
+settings.register_profile("mutation", max_examples=10, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 #: One seed for the whole run, shared by pytest-xdist's workers (they inherit the environment).
 SEED = int(os.environ.setdefault("SIXK_HYPOTHESIS_SEED", str(random.SystemRandom().randrange(2**32))))

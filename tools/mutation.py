@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules the issue names as the core (prefixes of module names).
-CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "dates", "records")
+CORE = ("transform", "html_text", "lint.fixes", "sources", "parser", "dates", "records", "lint.rules")
 
 
 def _names(modules) -> list[str]:
@@ -33,7 +33,7 @@ def _names(modules) -> list[str]:
 
 
 def run(modules) -> int:
-    environment = os.environ | {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
+    environment = os.environ | {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "mutation")}
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 1), *_names(modules)]
     return subprocess.run(command, cwd=ROOT, env=environment).returncode
 
