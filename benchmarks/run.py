@@ -104,11 +104,14 @@ def _uuencoded(name: str, size: int, rng: random.Random) -> str:
     return f"begin 644 {name}\n" + "".join(lines) + "`\nend\n"
 
 
-def submission(megabytes: float, rng: random.Random) -> str:
-    """A 6-K submission of about ``megabytes``: text, a PDF, an image, an HTML exhibit."""
+def submission(megabytes: float, rng: random.Random, bulk: str = "pdf") -> str:
+    """A 6-K submission of about ``megabytes``: text, a PDF, an image, an HTML
+    exhibit; ``bulk`` says which binary document is most of it: the <PDF>
+    block of an exhibit, or a GRAPHIC document's uuencoded image (both occur
+    in real archives)."""
     seed_text = (ROOT / "corpus" / "seeds" / "hanaro-2002-11.txt").read_text(encoding="utf-8")
-    pdf = int(megabytes * 2**20 * 0.70)
-    image = int(megabytes * 2**20 * 0.04)
+    big, small = int(megabytes * 2**20 * 0.70), int(megabytes * 2**20 * 0.04)
+    pdf, image = (big, small) if bulk == "pdf" else (small, big)
     html = "<HTML><BODY>" + "<P>Results for the quarter, in millions of won.</P>\n" * int(megabytes * 2**20 * 0.05 / 52) + "</BODY></HTML>\n"
     documents = [("6-K", "d6k.txt", seed_text + "\n"),
                  ("EX-99.1", "dex991.pdf", "<PDF>\n" + _uuencoded("dex991.pdf", pdf, rng) + "</PDF>\n"),

@@ -1,6 +1,8 @@
 """The EDGAR envelope around a 6-K: header fields, documents, opaque contents."""
 from __future__ import annotations
 
+import pytest
+
 from lark import Token
 
 from conftest import SEEDS, read
@@ -32,13 +34,16 @@ FILER:
 """
 
 
-def submission(pdf_lines: int = 50) -> str:
+def submission(pdf_lines: int = 50, graphic: bool = False) -> str:
+    """A whole submission whose exhibit is a uuencoded PDF (``graphic``: a
+    GRAPHIC document, its uuencoded image the text of the document itself)."""
     uuencoded = "begin 644 report.pdf\n" + ("M" + "A" * 60 + "\n") * pdf_lines + "`\nend\n"
+    binary = ("<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>2\n<FILENAME>logo.jpg\n<TEXT>\n" + uuencoded if graphic else
+              "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>dex991.pdf\n<TEXT>\n<PDF>\n" + uuencoded + "</PDF>\n")
     return (HEADER
             + "<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>d6k.txt\n<DESCRIPTION>FORM 6-K\n<TEXT>\n"
             + read(SEEDS[0]) + "</TEXT>\n</DOCUMENT>\n"
-            + "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>dex991.pdf\n<TEXT>\n<PDF>\n"
-            + uuencoded + "</PDF>\n</TEXT>\n</DOCUMENT>\n"
+            + binary + "</TEXT>\n</DOCUMENT>\n"
             + "<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>3\n<FILENAME>dex992.htm\n<TEXT>\n"
             + "<HTML><BODY><P>Press <B>release</B></P></BODY></HTML>\n</TEXT>\n</DOCUMENT>\n"
             + "</SEC-DOCUMENT>\n")
@@ -101,15 +106,17 @@ def test_every_cut_of_a_submission_recovers():
             assert result["cover"]["report_month"] == "2002-11", cut
 
 
-def test_checking_a_big_binary_block_holds_no_copy_of_it():
+@pytest.mark.parametrize("graphic", [False, True], ids=["pdf", "graphic"])
+def test_checking_a_big_binary_block_holds_no_copy_of_it(graphic):
     """Memory, not time (tracemalloc counts allocations exactly): checking a
-    submission whose PDF is 200,000 uuencoded lines holds the text once, not
-    a token, a line list or a set of line numbers the size of the block."""
+    submission whose PDF, or GRAPHIC document, is 200,000 uuencoded lines
+    holds the text once, not a token, a line list or a set of line numbers
+    the size of the block."""
     import tracemalloc
 
     from sixk_grammar.lint import check
 
-    text = submission(200_000)
+    text = submission(200_000, graphic)
     check(submission(3))   # the parser and the rules are loaded outside the count
     tracemalloc.start()
     try:

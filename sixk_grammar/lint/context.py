@@ -85,8 +85,9 @@ class Context:
 
     @functools.cached_property
     def document_lines(self) -> list[tuple[int, list[str]]]:
-        """(first line number, lines) of each plain-text document.  Only these
-        are split into lines: a submission's binary blocks never are."""
+        """(first line number, lines) of each stretch of plain text: the text
+        documents, less their uuencoded blocks.  Only these are split into
+        lines: binary data never is, whatever document holds it."""
         text = self.analysis.text
         out = []
         for document in self.text_documents:
@@ -95,7 +96,22 @@ class Context:
                 continue
             start = text.rfind("\n", 0, first.start_pos) + 1
             end = text.find("\n", last.end_pos - 1)
-            out.append((first.line, text[start:end if end >= 0 else len(text)].split("\n")))
+            end = end if end >= 0 else len(text)
+            line = first.line
+            for block in document.find_data("uuencoded"):
+                block_first, block_last = token_span(block)
+                if block_first is None or not start <= block_first.start_pos < end:
+                    continue
+                cut = text.rfind("\n", 0, block_first.start_pos) + 1     # the block's first line
+                if cut > start:
+                    out.append((line, text[start:cut - 1].split("\n")))
+                if text[block_last.end_pos - 1] == "\n":    # the block ends with its line end
+                    start, line = block_last.end_pos, block_last.end_line
+                else:
+                    after = text.find("\n", block_last.end_pos)
+                    start, line = (after + 1 if after >= 0 else end), block_last.end_line + 1
+            if start < end:
+                out.append((line, text[start:end].split("\n")))
         return out
 
     def text_lines(self):
