@@ -44,6 +44,8 @@ def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 64,
     if jobs <= 1:
         yield from map(function, items)
         return
+    from .parser import warm_parser
+    warm_parser()     # once here: the workers fork with the parser loaded and its lexer built
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
     try:
         pending: deque = deque()

@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Tree
+
+from .regex_cache import CachedPatterns, use_cached_patterns, warm
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 GRAMMAR_ENTRY = "sixk.lark"
@@ -137,7 +139,98 @@ def _cached_parser(options_key: tuple, fast: bool = False, reading: bool = False
         cache = _cache_file()
         options["cache"] = (cache + (".cython" if fast else "")) if cache else False
     entry = grammar_path() / GRAMMAR_ENTRY
-    return Lark.open(str(entry), **options)
+    parser = _CachingLark.open(str(entry), **options)
+    use_cached_patterns(parser, _pattern_folder())   # a parser built now, not loaded from the cache
+    return parser
+
+
+class _CachingLark(Lark):
+    """Lark whose lexers, loaded from the cache, compile their patterns
+    through regex_cache (lark-cython's lexers too: they take the module to
+    compile with from the lexer's configuration)."""
+
+    def _deserialize_lexer_conf(self, data, memo, options):
+        conf = super()._deserialize_lexer_conf(data, memo, options)
+        conf.re_module = CachedPatterns(_pattern_folder())
+        return conf
+
+
+def _pattern_folder() -> str | None:
+    """Where the lexer's compiled patterns are kept (see regex_cache), or None."""
+    cache = _cache_file()
+    if cache is None:
+        return None
+    folder = os.path.join(os.path.dirname(cache), "patterns")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+#: A small submission that walks the lexer through the states most filings use.
+WARM_SAMPLE = """<SEC-DOCUMENT>0000000000-00-000000.txt : 20020101
+<SEC-HEADER>0000000000-00-000000.hdr.sgml : 20020101
+ACCESSION NUMBER:\t\t0000000000-00-000000
+CONFORMED SUBMISSION TYPE:\t6-K
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>6-K
+<TEXT>
+                                   FORM 6-K
+                       REPORT OF FOREIGN PRIVATE ISSUER
+                      Pursuant to Rule 13a-16 or 15d-16 of
+                      the Securities Exchange Act of 1934
+                        For the month of November 2002
+                        Commission File Number 1-14700
+                              ACME HOLDINGS LTD.
+                (Translation of registrant's name into English)
+                          1 Main Street, Seoul, Korea
+                   (Address of principal executive offices)
+Indicate by check mark whether the registrant files or will file annual
+reports under cover of Form 20-F or Form 40-F.
+                       Form 20-F   X       Form 40-F ___
+Indicate by check mark whether the registrant by furnishing the information
+contained in this Form is also thereby furnishing the information to the
+Commission pursuant to Rule 12g3-2(b) under the Securities Exchange Act of 1934.
+                             Yes ___       No   X
+<PAGE>
+The Company furnishes the following exhibits:
+Exhibit 99.1  Press release
+                                  SIGNATURES
+Pursuant to the requirements of the Securities Exchange Act of 1934, the
+registrant has duly caused this report to be signed on its behalf by the
+undersigned, thereunto duly authorized.
+                                        ACME HOLDINGS LTD.
+Date: November 18, 2002                 By: /s/ Jane Doe
+                                            Name:  Jane Doe
+                                            Title: Director
+<TABLE>
+<CAPTION>
+Exhibit     Description
+<S>         <C>
+99.1        Press release
+</TABLE>
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>EX-99.1
+<TEXT>
+<HTML><BODY><P>Press release</P></BODY></HTML>
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+
+
+def warm_parser() -> None:
+    """Load the parsers and walk the lexer through the states most filings
+    use (compiled or taken from the pattern cache): done once in a process
+    that is about to fork workers, which then inherit them."""
+    warm(reading_parser())
+    parse_tree(WARM_SAMPLE)
+    from .html_text import render
+    parse_tree(render("<p>FORM 6-K</p><p>Form 20-F &#9746; Form 40-F &#9744;</p>").text)
 
 
 def get_parser(**lark_options) -> Lark:
