@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 
-import pytest
 
 from sixk_grammar import parser
 
@@ -45,13 +43,15 @@ def test_the_cache_file_changes_with_the_grammar(monkeypatch, tmp_path):
     assert parser._cache_file() != first
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
 def test_an_unwritable_cache_is_no_cache(monkeypatch, tmp_path):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    os.chmod(locked, stat.S_IRUSR | stat.S_IXUSR)
-    monkeypatch.setenv("SIXK_GRAMMAR_CACHE_DIR", str(locked / "cache"))
+    """A folder the user may not write to (as root: one whose probe is refused)."""
+    def refused(**options):
+        assert options == {"dir": str(tmp_path / "cache"), "delete": True}
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(parser.tempfile, "NamedTemporaryFile", refused)
+    monkeypatch.setenv("SIXK_GRAMMAR_CACHE_DIR", str(tmp_path / "cache"))
     assert parser._cache_file() is None and parser._pattern_folder() is None
+    assert (tmp_path / "cache").is_dir()     # made, then found unwritable
 
 
 def test_a_cache_folder_that_is_a_file_is_no_cache(monkeypatch, tmp_path):
