@@ -273,7 +273,7 @@ def main(argv=None):
             path.write_text(text, encoding="utf-8")
             files.append(str(path))
         jobs = {}
-        sources, _ = discover(files)
+        sources = discover(files).sources
         for count in (1, 2):
             started = time.perf_counter()
             run_checks(sources, Config(), count)

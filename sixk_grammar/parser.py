@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lark import Lark, Token, Tree
 
+from .first_char import dispatch_first_characters
 from .regex_cache import CachedPatterns, use_cached_patterns, warm
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
@@ -141,6 +142,7 @@ def _cached_parser(options_key: tuple, fast: bool = False, reading: bool = False
     entry = grammar_path() / GRAMMAR_ENTRY
     parser = _CachingLark.open(str(entry), **options)
     use_cached_patterns(parser, _pattern_folder())   # a parser built now, not loaded from the cache
+    dispatch_first_characters(parser)
     return parser
 
 
