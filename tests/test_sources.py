@@ -99,10 +99,11 @@ def test_a_dangling_symbolic_link_is_a_source_that_says_why(tmp_path):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_a_fifo_in_a_folder_is_never_opened(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe.htm")
     kept = write(tmp_path / "a.txt")
     found = discover([str(tmp_path)])
     assert names(found) == [kept]
-    assert found.skipped == Counter(special=1)
+    assert found.skipped == Counter(special=2)
 
 
 def test_an_unreadable_status_is_read_and_reports_its_reason(tmp_path, monkeypatch):
@@ -160,6 +161,7 @@ def test_archives_in_a_folder_are_opened_and_a_broken_one_is_one_source_that_say
     found = discover([str(tmp_path)])
     assert names(found) == [f"{good}!in.txt", broken]
     problem = found.sources[1]
+    assert (problem.path, problem.member) == (broken, None)
     assert problem.problem == "cannot open the archive: File is not a zip file"
     assert read_all(problem) == (None, "cannot open the archive: File is not a zip file")
     with pytest.raises(SourceError, match="^cannot open the archive: File is not a zip file$"):
@@ -178,17 +180,14 @@ def test_a_member_gone_from_its_archive_says_why(tmp_path):
         None, "cannot read it: \"There is no item named 'gone.txt' in the archive\"")
 
 
-def test_reasons_a_file_cannot_be_read(tmp_path):
+def test_reasons_a_file_cannot_be_read(tmp_path, monkeypatch):
     assert read_all(Source(str(tmp_path), str(tmp_path))) == (None, "it is a directory")
     assert read_all(Source("gone.txt", str(tmp_path / "gone.txt"))) == (None, "no such file")
-    locked = tmp_path / "locked.txt"
-    locked.write_bytes(b"x")
-    locked.chmod(0)
-    try:
-        if os.geteuid() != 0:   # root reads whatever the mode says
-            assert read_all(Source(str(locked), str(locked))) == (None, "permission denied")
-    finally:
-        locked.chmod(0o600)
+
+    def refuse(self):   # a mode bit root would ignore
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert read_all(Source("locked.txt", "locked.txt")) == (None, "permission denied")
 
 
 def test_other_operating_system_errors_give_their_own_words(tmp_path, monkeypatch):
@@ -217,7 +216,21 @@ def test_a_plain_file_is_read_anywhere_and_whole():
 
 
 def test_globs_match_the_base_name_only():
+    assert sources.matches("a/b/filing.txt", ["f*"]) and sources.matches("dir x/filing.txt", ["f*.txt"])
+    assert sources.excluded("build", ["build"]) and sources.excluded("a/BOX/", ["BOX"])
     assert sources.matches("folder.txt/readme.md", ["*.txt"]) is False
     assert sources.matches("a/b/filing.txt", ["*.txt"]) is True
     assert sources.is_archive("BULK.TGZ") and not sources.is_archive("bulk.gz")
     assert sources.excluded("a/build/", ["build"]) and not sources.excluded("a/builder", ["build"])
+
+
+def test_standard_input_first_does_not_end_the_list(tmp_path):
+    filing = write(tmp_path / "a.txt")
+    assert names(discover(["-", filing])) == ["-", filing]
+
+
+def test_archive_members_are_chosen_by_the_include_globs(tmp_path):
+    archive = zip_with(tmp_path / "bulk.zip", {"one.txt": b"one", "two.htm": b"two"})
+    tar = tar_with(tmp_path / "more.tgz", {"three.txt": b"three", "four.htm": b"four"})
+    assert names(discover([archive], include=["*.htm"])) == [f"{archive}!two.htm"]
+    assert names(discover([str(tmp_path)], include=["*.htm"])) == [f"{archive}!two.htm", f"{tar}!four.htm"]
