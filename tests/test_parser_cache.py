@@ -7,6 +7,7 @@ import os
 
 
 from sixk_grammar import parser
+from sixk_grammar.regex_cache import CachedPatterns
 
 
 def _digest() -> str:
@@ -72,3 +73,26 @@ def test_kind_and_display_names():
     assert parser.kind("cover__TEXT") == "TEXT" and parser.kind("signature__date_field") == "date_field"
     assert parser.display_name("envelope__TEXT_CLOSE") == "</TEXT>" and parser.display_name("NL") == "a line end"
     assert parser.display_name("cover__PERIOD_PREFIX") == "PERIOD_PREFIX"
+
+
+def test_the_pattern_folder_is_found_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("SIXK_GRAMMAR_CACHE_DIR", str(tmp_path))
+    assert parser._pattern_folder() == parser._pattern_folder() == str(tmp_path / "patterns")
+
+
+def test_a_parser_loaded_from_the_cache_compiles_through_the_pattern_cache(monkeypatch, tmp_path):
+    """The lexers' configuration of a parser read back from the cache file
+    (lark-cython's lexers compile with the configuration's module)."""
+    monkeypatch.setenv("SIXK_GRAMMAR_CACHE_DIR", str(tmp_path))
+    parser._cached_parser.cache_clear()
+    try:
+        built = parser._cached_parser((), reading=True)
+        assert os.path.exists(parser._cache_file())
+        parser._cached_parser.cache_clear()
+        loaded = parser._cached_parser((), reading=True)
+        assert loaded is not built
+        patterns = loaded.lexer_conf.re_module
+        assert isinstance(patterns, CachedPatterns) and patterns.folder == str(tmp_path / "patterns")
+        assert loaded.parse("FORM 6-K\n") == built.parse("FORM 6-K\n")
+    finally:
+        parser._cached_parser.cache_clear()

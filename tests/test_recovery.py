@@ -1,0 +1,48 @@
+"""The parser's error recovery, one handler at a time: what it records, and
+when it gives up."""
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF
+
+from sixk_grammar import parser
+from sixk_grammar.parser import MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, parse_tree
+
+CUT = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n"
+
+
+def test_a_character_no_terminal_takes_is_recorded_and_skipped():
+    """No state of this grammar lacks a catch-all terminal, so Lark raises this
+    for no real input: the handler is stated on Lark's own error."""
+    text = "FORM 6-K\n\x00 rest\n"
+    error = UnexpectedCharacters(text, 9, 2, 1, allowed={"cover__TEXT", "NL"})
+    recovery = _Recovery(text)
+    assert recovery(error) is True
+    assert [problem.as_dict() for problem in recovery.problems] == [
+        {"line": 2, "column": 1, "message": "unexpected character '\\x00'", "expected": ["TEXT", "a line end"]}]
+    assert recovery(UnexpectedCharacters(text, 9, 2, 1)) is True   # the same again on the line: one report
+    assert len(recovery.problems) == 1
+
+
+def test_recovery_gives_up_at_the_limit_of_problems():
+    recovery = _Recovery("x\n")
+    recovery.problems = [SyntaxProblem(n, 1, f"p{n}", []) for n in range(MAX_SYNTAX_ERRORS - 1)]
+    error = UnexpectedCharacters("x\n", 0, 1, 1)
+    assert recovery(error) is True and len(recovery.problems) == MAX_SYNTAX_ERRORS
+    assert recovery(error) is False
+
+
+def test_errors_it_does_not_know_are_not_recovered():
+    assert _Recovery("x\n")(UnexpectedEOF(["NL"])) is False
+
+
+def test_the_last_line_of_a_text_without_line_ends_is_one():
+    assert _Recovery("").last_line == 1 and _Recovery("abc").last_line == 1
+    assert _Recovery("a\nb\n").last_line == 2
+
+
+def test_an_input_cut_inside_a_document_closes_it_at_its_last_line():
+    outcome = parse_tree(CUT)
+    assert [problem.as_dict() for problem in outcome.problems] == [
+        {"line": 4, "column": 1, "message": parser.OPEN_AT_END + " (</TEXT>, </DOCUMENT> missing)",
+         "expected": outcome.problems[0].expected}]
+    assert outcome.tree is not None
