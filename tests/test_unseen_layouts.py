@@ -334,3 +334,18 @@ def test_truncated_is_in_the_row():
 
 
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?][^<>]*>|&(?:[a-z]+|#\d+);", re.IGNORECASE)
+
+
+def test_a_phrase_cut_short_never_runs_into_the_next_document():
+    """r088 is cut inside the cover's paper-filing note (no closing period).
+    In a submission, the next document's lines are not part of the note, and
+    the next document's signature (HTML press release) is not the 6-K's."""
+    release = ("<HTML><BODY>\n<div><font size=\"2\">Date: November 18, 2002 By: /s/ Kyu June Hwang</font></div>\n"
+               "<p>Indicate the reasons. The company announced its results for the quarter.</p>\n</BODY></HTML>")
+    submission = ("<SEC-DOCUMENT>0000950103-05-000001.txt : 20051130\n<SEC-HEADER>0000950103-05-000001.hdr.sgml : "
+                  "20051130\nACCESSION NUMBER:\t\t0000950103-05-000001\n</SEC-HEADER>\n"
+                  f"<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<TEXT>\n{real('r088').rstrip()}\n</TEXT>\n</DOCUMENT>\n"
+                  f"<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n{release}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    parsed = sixk_grammar.parse(submission)
+    assert parsed["signatures"] == [] and parsed["syntax_errors"] == []
+    assert parsed["cover"]["registrant"] == "BRITISH AIRWAYS Plc"
