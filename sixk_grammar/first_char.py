@@ -16,12 +16,19 @@ whole alternation, as before.  Which characters a terminal can start with is
 read from the engine's own parse of its pattern, and each candidate
 character is tested with the engine (so case-insensitive matching is the
 engine's, not a copy of its rules); whatever the analysis does not
-understand makes the terminal a candidate for every character.
+understand makes the terminal a candidate for every character.  Parsing
+every pattern costs about 0.17 s, so the analysis is kept in the per-user
+cache with the compiled patterns (``KnownStarts``).
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 
 from lark.lexer import BasicLexer, Scanner
 
@@ -110,14 +117,58 @@ def first_characters(pattern: str, flags: int) -> frozenset[str] | None:
     return None if empty else frozenset(found)
 
 
+class KnownStarts:
+    """``first_characters`` of each pattern, kept in one file of ``folder``
+    (None: no cache) for the interpreter that computed them."""
+
+    def __init__(self, folder: str | None):
+        self.path = os.path.join(folder, f"first-characters-{sys.implementation.name}-{sys.version_info[0]}."
+                                         f"{sys.version_info[1]}.{sys.version_info[2]}.marshal") if folder else None
+        self._known: dict | None = None
+        self._changed = False
+
+    def _load(self) -> dict:
+        if self._known is None:
+            try:
+                with open(self.path, "rb") as stored:
+                    self._known = dict(marshal.load(stored))
+            except (OSError, TypeError, ValueError, EOFError):
+                self._known = {}
+        return self._known
+
+    def get(self, pattern: str, flags: int) -> frozenset[str] | None:
+        known = self._load()
+        key = hashlib.sha256(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        if key not in known:
+            found = first_characters(pattern, flags)
+            known[key] = None if found is None else "".join(sorted(found))
+            self._changed = True
+        value = known[key]
+        return None if value is None else frozenset(value)
+
+    def save(self) -> None:
+        """Write what was learnt (whole or not at all: workers may race to write it)."""
+        if not (self._changed and self.path):
+            return
+        try:
+            handle = tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(self.path), delete=False, suffix=".tmp")
+            with handle:
+                marshal.dump(self._known, handle)
+            os.replace(handle.name, self.path)
+            self._changed = False
+        except OSError:
+            pass
+
+
 class FirstCharScanner(Scanner):
     """Lark's Scanner, matching each position with only the terminals that
     can start with its character (see the module's docstring)."""
 
-    def __init__(self, whole: Scanner):
+    def __init__(self, whole: Scanner, starts: KnownStarts):
         self.__dict__.update(whole.__dict__)     # its terminals, flags and whole alternation
-        starts = [first_characters(terminal.pattern.to_regexp(), self.g_regex_flags) for terminal in self.terminals]
-        self._candidates = {character: tuple(terminal for terminal, first in zip(self.terminals, starts)
+        firsts = [starts.get(terminal.pattern.to_regexp(), self.g_regex_flags) for terminal in self.terminals]
+        starts.save()
+        self._candidates = {character: tuple(terminal for terminal, first in zip(self.terminals, firsts)
                                              if first is None or character in first)
                             for character in ASCII}
         self._by_character: dict[str, list] = {}
@@ -155,14 +206,19 @@ def _shared(scanner: FirstCharScanner, candidates: tuple) -> list:
 class FirstCharLexer(BasicLexer):
     """A state's lexer whose scanner dispatches on the first character."""
 
+    known_starts: KnownStarts
+
     def _build_scanner(self):
-        return FirstCharScanner(super()._build_scanner())
+        return FirstCharScanner(super()._build_scanner(), self.known_starts)
 
 
-def dispatch_first_characters(parser) -> None:
+def dispatch_first_characters(parser, folder: str | None) -> None:
     """Give every state lexer of ``parser`` (Lark's pure contextual lexer)
-    the dispatching scanner; lark-cython's lexers are left as they are."""
+    the dispatching scanner, its analysis kept in ``folder``; lark-cython's
+    lexers are left as they are."""
+    starts = KnownStarts(folder)
     lexer = getattr(parser.parser, "lexer", None)
     for state_lexer in [*getattr(lexer, "lexers", {}).values(), getattr(lexer, "root_lexer", None)]:
         if type(state_lexer) is BasicLexer and state_lexer._scanner is None:
             state_lexer.__class__ = FirstCharLexer
+            state_lexer.known_starts = starts

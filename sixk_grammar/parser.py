@@ -142,7 +142,7 @@ def _cached_parser(options_key: tuple, fast: bool = False, reading: bool = False
     entry = grammar_path() / GRAMMAR_ENTRY
     parser = _CachingLark.open(str(entry), **options)
     use_cached_patterns(parser, _pattern_folder())   # a parser built now, not loaded from the cache
-    dispatch_first_characters(parser)
+    dispatch_first_characters(parser, _pattern_folder())
     return parser
 
 
@@ -247,6 +247,14 @@ def get_parser(**lark_options) -> Lark:
 def reading_parser() -> Lark:
     """The parser parse() and check() use: get_parser() with READING_OPTIONS."""
     return _cached_parser((), reading=True)
+
+
+def terminal_pattern(name: str) -> re.Pattern:
+    """One terminal of the grammar, compiled as the lexer compiles it, from
+    the parser this process reads with (not loading the other one for it)."""
+    parser = _cached_parser((), fast=True, reading=True) if fast_plugins() else reading_parser()
+    terminal = parser.get_terminal(name)
+    return CachedPatterns(_pattern_folder()).compile(terminal.pattern.to_regexp(), parser.lexer_conf.g_regex_flags)
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 from lark.lexer import BasicLexer, Scanner, TextSlice
 
 from sixk_grammar import first_char, parser
-from sixk_grammar.first_char import FirstCharLexer, FirstCharScanner, first_characters
+from sixk_grammar.first_char import FirstCharLexer, FirstCharScanner, KnownStarts, first_characters
 from sixk_grammar.html_text import render
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -64,7 +64,7 @@ def test_lark_cython_lexers_are_left_alone():
 
     class Frontend:
         parser = type("P", (), {"lexer": Lexer})()
-    first_char.dispatch_first_characters(Frontend)
+    first_char.dispatch_first_characters(Frontend, None)
     assert type(foreign) is Foreign
 
 
@@ -81,7 +81,7 @@ def test_the_same_token_as_lark_at_every_position_in_every_state():
     for state in state_lexers():
         whole = BasicLexer._build_scanner(state)
         assert type(whole) is Scanner
-        dispatching = FirstCharScanner(whole)
+        dispatching = FirstCharScanner(whole, KnownStarts(None))
         for text in sample_texts():
             sliced = TextSlice(text, 0, len(text))
             for position in range(0, len(text), 17):
@@ -89,3 +89,24 @@ def test_the_same_token_as_lark_at_every_position_in_every_state():
                     state.terminals, text[position:position + 40])
                 compared += 1
     assert compared > 5_000
+
+
+def test_the_analysis_is_kept_and_read_back(tmp_path):
+    stored = KnownStarts(str(tmp_path))
+    assert stored.get("abc", re.IGNORECASE) == letters("aA") and stored.get("a*", 0) is None
+    stored.save()
+    [kept] = tmp_path.glob("first-characters-*.marshal")
+    again = KnownStarts(str(tmp_path))
+    again._load()
+    assert len(again._known) == 2
+    assert again.get("abc", re.IGNORECASE) == letters("aA") and again.get("a*", 0) is None
+    assert not again._changed                       # nothing new: nothing to write
+    kept.write_bytes(b"not marshal")
+    assert KnownStarts(str(tmp_path)).get("abc", 0) == letters("a")   # a damaged file is no cache
+
+
+def test_no_cache_folder_computes_and_writes_nothing(tmp_path):
+    starts = KnownStarts(None)
+    assert starts.get("x", 0) == letters("x")
+    starts.save()
+    assert list(tmp_path.iterdir()) == []

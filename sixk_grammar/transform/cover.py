@@ -209,7 +209,9 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
     company_run = _company_run(items, ends_input)
     for index, item in enumerate(items):
         if isinstance(item, TextRun):
-            run = item if item.lines else run
+            if not item.lines:
+                continue        # nothing but rules ("===") or stray marks
+            run = item
             if index and isinstance(items[index - 1], Caption) and items[index - 1].kind in NAME_CAPTIONS:
                 under_name = under_name or item
             continue

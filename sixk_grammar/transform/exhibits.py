@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lark import Token
 
-from ..parser import kind, reading_parser
+from ..parser import kind, terminal_pattern
 from .common import squash
 from .cover import CoverEntry
 from .signature import SignatureBlock
@@ -49,8 +49,7 @@ class Listing:
 @functools.lru_cache(maxsize=1)
 def _entry_number_pattern() -> re.Pattern:
     """The grammar's own INDEX_NUMBER terminal, to read the first cell of a table row."""
-    terminal = reading_parser().get_terminal("INDEX_NUMBER")
-    return re.compile(terminal.pattern.to_regexp(), re.IGNORECASE)
+    return terminal_pattern("INDEX_NUMBER")
 
 
 def number_text(token: Token) -> str:
