@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 #: A line of prose: eight words or more, and none of the cover's phrases.
-_PROSE = re.compile(r"^(?!.*\b(?:form|rule|indicate|commission|pursuant|signature|exhibit)\b)(?:\S+\s+){7,}\S+\s*$",
+_PROSE = re.compile(r"^(?!.*/s/)(?!.*\b(?:form|rule|indicate|commission|pursuant|signature|exhibit)\b)(?:\S+\s+){7,}\S+\s*$",
                     re.IGNORECASE)
 _TEXT_BLOCK = re.compile(r"<TEXT>\n?(.*?)(?:</TEXT>|\Z)", re.DOTALL | re.IGNORECASE)
 _MARKUP = re.compile(r"<[^>]*>")

@@ -71,6 +71,46 @@ def profile(rounds: int) -> tuple[list[tuple[str, float]], float]:
     return [(stage, totals[stage] / whole) for stage, _ in STAGES], whole
 
 
+def _regex_profile(work, corpus, rounds: int) -> tuple[float, float, float]:
+    """Calls of compiled patterns, their own time (ms) and the whole time (ms), a document."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(rounds):
+        for text in corpus:
+            work(text)
+    profiler.disable()
+    calls = regex = whole = 0.0
+    for (_file, _line, name), (_cc, count, tottime, _ct, _callers) in pstats.Stats(profiler).stats.items():
+        whole += tottime
+        if "of 're.Pattern' objects" in name:
+            calls, regex = calls + count, regex + tottime
+    documents = rounds * len(corpus)
+    return calls / documents, 1e3 * regex / documents, 1e3 * whole / documents
+
+
+def regex_cost(rounds: int) -> dict:
+    """The regular expressions' share of the pure parser against the floor's
+    (one expression a line), on the corpus, with the same profiler."""
+    import sixk_grammar
+    from run import floor
+
+    corpus = texts()
+    previous = os.environ.get("SIXK_GRAMMAR_PURE")
+    os.environ["SIXK_GRAMMAR_PURE"] = "1"
+    try:
+        for text in corpus:
+            sixk_grammar.parse(text)
+        parse = _regex_profile(sixk_grammar.parse, corpus, rounds)
+    finally:
+        if previous is None:
+            del os.environ["SIXK_GRAMMAR_PURE"]
+        else:
+            os.environ["SIXK_GRAMMAR_PURE"] = previous
+    floor_cost = _regex_profile(floor, corpus, rounds)
+    return {"parse_calls": parse[0], "parse_regex_ms": parse[1], "parse_ms": parse[2],
+            "floor_calls": floor_cost[0], "floor_regex_ms": floor_cost[1], "floor_ms": floor_cost[2]}
+
+
 def main(argv=None) -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--rounds", type=int, default=20)

@@ -13,6 +13,15 @@ from typing import Callable, Iterable, Iterator
 
 #: Batches in flight per worker: enough to keep every worker busy.
 BATCHES_PER_WORKER = 4
+#: Batches per worker at least, when the number of items is known: the
+#: workers then finish within a small batch of each other.
+BALANCE = 16
+
+
+def batch_size(largest: int, jobs: int, total: int | None) -> int:
+    """At most ``largest`` items a batch, and few enough that each worker gets
+    ``BALANCE`` batches of ``total`` items."""
+    return largest if total is None else max(1, min(largest, total // (max(jobs, 1) * BALANCE)))
 
 
 def _apply(function: Callable, batch: list) -> list:
@@ -36,11 +45,14 @@ def _batches(items: Iterable, size: int, weight: Callable | None, max_weight: in
 
 
 def ordered_map(function: Callable, items: Iterable, jobs: int, batch: int = 64,
-                weight: Callable | None = None, max_weight: int = 16 * 2**20) -> Iterator:
+                weight: Callable | None = None, max_weight: int = 16 * 2**20, total: int | None = None) -> Iterator:
     """``map(function, items)`` on ``jobs`` processes (``function`` must be a
     module-level function); results come in the order of ``items``.  Items go
-    in batches (fewer messages between processes); ``weight`` bounds what a
-    batch carries, so that the batches in flight hold little memory."""
+    in batches (fewer messages between processes) of at most ``batch``, and
+    smaller when ``total`` (how many items) is known, so that no worker waits
+    long for the others at the end; ``weight`` bounds what a batch carries,
+    so that the batches in flight hold little memory."""
+    batch = batch_size(batch, jobs, total)
     if jobs <= 1:
         yield from map(function, items)
         return

@@ -87,9 +87,8 @@ class Settings:
         folder = folder.resolve()
         if folder not in self._by_folder:
             path = self.fixed or find_config(folder)
-            if path is None and self._by_folder:
-                return self.default
-            self._by_folder[folder] = self._with_options(load(path))
+            self._by_folder[folder] = (self.default if path is None and self._by_folder
+                                       else self._with_options(load(path)))
         return self._by_folder[folder]
 
     def for_path(self, name: str) -> Config:

@@ -71,7 +71,8 @@ def run(args) -> int:
 
     with _opened(args.output, output_format) as stream:
         with write(stream, single=output_format == "json" and len(sources) == 1) as emit:
-            work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)), weight=carried)
+            work = ordered_map(parse_job, jobs_for(sources, table), min(args.jobs, len(sources)), weight=carried,
+                               total=len(sources))
             for result in _progress(work, sources):
                 if result.get("error"):
                     print(f"sixk_grammar: {result['source']}: {result['error']}", file=sys.stderr)

@@ -138,7 +138,7 @@ def _run(function, work, count: int, jobs: int, progress: bool):
 
     show = progress and count > PROGRESS_THRESHOLD
     with tqdm(total=count, file=sys.stderr, unit="file", leave=False, disable=not show) as bar:
-        for result in ordered_map(function, work, jobs if count > 1 else 1, weight=carried):
+        for result in ordered_map(function, work, jobs if count > 1 else 1, weight=carried, total=count):
             yield result
             bar.update()
 
