@@ -185,9 +185,15 @@ def archive_members(path: str, include=DEFAULT_INCLUDE) -> list[Source]:
     return [Source(f"{path}{MEMBER_SEPARATOR}{name}", path, name) for name in names if matches(name, include)]
 
 
-@functools.lru_cache(maxsize=8)
 def _zip(path: str) -> zipfile.ZipFile:
-    """An open zip, once per process: its index is read when it opens."""
+    """An open zip, once per process: its index is read when it opens.  A
+    worker forked after the listing opens its own: a handle shared across
+    processes shares its file offset, and their reads would interleave."""
+    return _open_zip(path, os.getpid())
+
+
+@functools.lru_cache(maxsize=8)
+def _open_zip(path: str, process: int) -> zipfile.ZipFile:
     return zipfile.ZipFile(path)
 
 

@@ -32,10 +32,10 @@ def names(found: Discovery) -> list[str]:
 @pytest.fixture(autouse=True)
 def fresh_archives():
     """Archives are opened once per process: a test's rewritten archive must be reopened."""
-    sources._zip.cache_clear()
+    sources._open_zip.cache_clear()
     sources._tar.cache_clear()
     yield
-    sources._zip.cache_clear()
+    sources._open_zip.cache_clear()
     sources._tar.cache_clear()
 
 
@@ -234,3 +234,16 @@ def test_archive_members_are_chosen_by_the_include_globs(tmp_path):
     tar = tar_with(tmp_path / "more.tgz", {"three.txt": b"three", "four.htm": b"four"})
     assert names(discover([archive], include=["*.htm"])) == [f"{archive}!two.htm"]
     assert names(discover([str(tmp_path)], include=["*.htm"])) == [f"{archive}!two.htm", f"{tar}!four.htm"]
+
+
+def test_a_forked_worker_reads_a_zip_through_its_own_handle(tmp_path):
+    """Workers fork after the listing opened the zip: each process reads
+    through a handle of its own (a shared one shares its file offset)."""
+    archive = zip_with(tmp_path / "bulk.zip", {f"m{n}.txt": bytes([65 + n]) * 5000 for n in range(8)})
+    found = discover([archive]).sources
+    assert found[0].read() == b"A" * 5000          # the parent opens it first
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(2) as pool:
+        assert list(pool.map(read_all, found * 4)) == [(bytes([65 + n]) * 5000, None) for n in range(8)] * 4
+    parents = sources._zip(archive)
+    assert sources._zip(archive) is parents
