@@ -94,6 +94,15 @@ def test_crlf_files_keep_their_line_ends():
     assert fixed.count("\r\n") == fixed.count("\n") and fixed.endswith("</TABLE>\r\n")
 
 
+def test_old_mac_files_are_fixed_by_their_own_lines():
+    """Lines that end with CR alone (old Mac text) are numbered by their CRs,
+    by the rules and by the fixes alike; the fixed file keeps its CRs."""
+    text = dirtied(SEED).replace("\n", "\r")
+    fixed, applied = fix(text)
+    assert applied and "\n" not in fixed
+    assert fixed == fix(dirtied(SEED))[0].replace("\n", "\r")
+
+
 @pytest.mark.parametrize("path", SEEDS + REAL, ids=lambda p: p.stem)
 def test_fix_on_every_real_filing(path, tmp_path, capsys):
     """--fix on a copy: no SK203/SK204 finding with an ASCII repair is left, the

@@ -141,6 +141,7 @@ HOSTILE = st.one_of(
 @example(b"\x00" * 5000)
 @example("Indicate by check mark whether " * 2000)
 @example("(EXACT NAME\n===")       # a name caption over a run with no words: once an internal error
+@example(b"\r\x91")                # old Mac text with a fixable character: once a crash in the fixes
 def test_any_input_yields_a_result(source):
     """5. parse and check answer for anything; never an exception."""
     result = sixk_grammar.parse(source)

@@ -22,7 +22,10 @@ def apply(text: str, edits: list[Edit]) -> str:
     """``text`` with ``edits`` made.  Edits must not overlap.  Lines keep their
     own line ends (a CRLF file stays CRLF, a mixed one stays mixed); an edit
     that gives the last line a line end (its lines end with "") uses the
-    file's kind of line end."""
+    file's kind of line end.  Old Mac text, whose lines end with CR alone, is
+    numbered as ``prepare`` numbers it: by its CRs."""
+    if "\r" in text and "\n" not in text:
+        return apply(text.replace("\r", "\n"), edits).replace("\n", "\r")
     lines = text.split("\n")
     crlf = "\r\n" in text
     for edit in sorted(edits, key=lambda e: e.first, reverse=True):
