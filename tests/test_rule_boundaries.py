@@ -1,0 +1,136 @@
+"""The edges of the rules' thresholds and leniencies, on the Nov 2002 seed.
+
+Each rule's own fixture (test_rules) shows it firing once; these state where
+it stops: the last day a signature date is plausible, which spellings of the
+registrant still match the cover, and when a cut input holds a line whole.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sixk_grammar.lint import check
+from sixk_grammar.lint.rules.signature import LATE_DAYS, comparable_name, names_match
+from test_rules import SEED, edited, replace
+
+DATE_LINE = 62          # "Date: November 18, 2002      By: /s/ Kyu June Hwang"; report month November 2002
+
+
+def codes(text: str) -> list[str]:
+    return [finding.code for finding in check(text)]
+
+
+@pytest.mark.parametrize("signed,late", [
+    ("November 1, 2002", False),     # the month's first day
+    ("October 31, 2002", True),      # the day before it
+    ("March 2, 2003", False),        # 92 days after November 30
+    ("March 3, 2003", True),         # 93 days after
+    ("November 18, 2003", True),     # a year late
+])
+def test_a_signature_date_is_plausible_from_the_month_to_92_days_after_it(signed, late):
+    assert LATE_DAYS == 92
+    text = edited(SEED, replace(DATE_LINE, "November 18, 2002", signed))
+    assert ("SK407" in codes(text)) is late
+
+
+@pytest.mark.parametrize("signed_for,matches", [
+    ("HANARO TELECOM, INC.", True),
+    ("Hanaro Telecom Inc", True),           # case and punctuation
+    ("HANARO TELECOM", True),               # no legal form
+    ("HANARO TELECOM CO., LTD.", True),     # another legal form
+    ("HANARO", True),                       # a part of the cover's name
+    ("HANARO TELEVISION, INC.", False),
+    ("ACME HOLDINGS LTD.", False),
+])
+def test_the_registrant_over_the_signature_is_compared_leniently(signed_for, matches):
+    text = edited(SEED, replace(58, "HANARO TELECOM, INC.", signed_for))
+    assert ("SK406" in codes(text)) is not matches
+
+
+def test_comparable_names_drop_case_punctuation_and_legal_forms():
+    assert comparable_name("Hanaro Telecom, Inc.") == "hanarotelecom"
+    assert comparable_name("The Procter & Gamble Company") == "procterandgamble"
+    assert comparable_name("Grupo Televisa, S.A. de C.V.") == "grupotelevisa"
+    assert comparable_name("Banco Itaú S.p.A.") == "bancoita"
+    assert comparable_name(None) == ""
+    assert names_match("HANARO", "Hanaro Telecom Inc.")
+    assert names_match("Hanaro Telecom Inc.", "HANARO")
+    assert not names_match("", "Hanaro")
+    assert not names_match("Inc.", "Hanaro")           # nothing left to compare
+    assert not names_match("Hanaro", "KT Corp")
+
+
+UNSIGNED = edited(SEED, replace(DATE_LINE, "/s/ ", ""))
+BY_LINE_END = UNSIGNED.index("Kyu June Hwang") + len("Kyu June Hwang")
+
+
+def test_a_by_line_cut_before_its_end_is_not_judged():
+    """The input stops inside the By line: a /s/ may have followed."""
+    assert "SK404" not in codes(UNSIGNED[:BY_LINE_END])
+
+
+def test_a_by_line_that_ended_before_the_cut_is_judged():
+    cut = UNSIGNED[:BY_LINE_END + 1]
+    assert cut.endswith("Hwang\n")
+    assert "SK404" in codes(cut)
+    assert "SK404" in codes(cut + "                                                ------")
+
+
+def test_an_empty_by_needs_the_line_after_it_whole():
+    """'By:' with nothing typed: the /s/ may be on the next line."""
+    empty = edited(SEED, replace(DATE_LINE, "/s/ Kyu June Hwang", ""))
+    after_by = empty.index("By:") + len("By:")
+    next_line_end = empty.index("\n", empty.index("\n", after_by) + 1)
+    assert "SK404" not in codes(empty[:next_line_end])
+    assert "SK404" in codes(empty[:next_line_end + 1])
+
+
+def findings(text: str, code: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.message) for f in check(text) if f.code == code]
+
+
+NARRATIVE = 43      # 'Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K:', 75 columns
+IN_TABLE = 77       # "                  Company's operations ... 2002.", 86 columns, inside <TABLE>
+
+
+@pytest.mark.parametrize("padding,too_long", [(5, False), (6, True)])
+def test_narrative_lines_may_take_80_columns(padding, too_long):
+    text = edited(SEED, replace(NARRATIVE, "Form 6-K:", "Form 6-K:" + "x" * padding))
+    expected = [(NARRATIVE, 81, "line is 81 columns long (limit 80)")] if too_long else []
+    assert findings(text, "SK201") == expected
+
+
+def test_a_tab_counts_to_its_next_stop_in_the_line_length():
+    """'Hanaro' + a tab takes 8 columns, not 7: 80 characters show as 81."""
+    text = edited(SEED, replace(NARRATIVE, "Hanaro ", "Hanaro\t"),
+                  replace(NARRATIVE, "Form 6-K:", "Form 6-K:xxxxx"))
+    assert findings(text, "SK201") == [(NARRATIVE, 80, "line is 81 columns long (limit 80)")]
+
+
+@pytest.mark.parametrize("padding,too_long", [(46, False), (47, True)])
+def test_table_lines_may_take_132_columns(padding, too_long):
+    text = edited(SEED, replace(IN_TABLE, "2002.", "2002." + "x" * padding))
+    expected = [(IN_TABLE, 133, "table line is 133 columns long (limit 132)")] if too_long else []
+    assert findings(text, "SK202") == expected
+    assert findings(text, "SK201") == []      # the narrative limit does not hold in a table
+
+
+def test_invalid_characters_are_reported_once_per_kind_a_line():
+    text = edited(SEED, replace(NARRATIVE, '"Company")', "\u201cCompany\u201d) \u00a5 \u00a5 \u00a5"))
+    assert findings(text, "SK203") == [
+        (NARRATIVE, 27, "invalid character U+201C LEFT DOUBLE QUOTATION MARK (and 1 more on this line)"),
+        (NARRATIVE, 38, "invalid character U+00A5 YEN SIGN (and 2 more on this line)")]
+
+
+def test_a_lone_invalid_character_is_named_alone():
+    text = edited(SEED, replace(NARRATIVE, "Inc.", "Inc.\u2019"))
+    assert findings(text, "SK203") == [(NARRATIVE, 21, "invalid character U+2019 RIGHT SINGLE QUOTATION MARK")]
+
+
+def test_a_tab_is_reported_once_a_line_at_the_first():
+    text = edited(SEED, replace(NARRATIVE, "Hanaro Telecom, Inc. ", "Hanaro\tTelecom,\tInc. "))
+    assert findings(text, "SK204") == [(NARRATIVE, 7, "tab character; use spaces")]
+
+
+def test_trailing_blanks_are_counted_from_the_last_character():
+    text = edited(SEED, replace(NARRATIVE, "Form 6-K:", "Form 6-K: \t "))
+    assert findings(text, "SK208") == [(NARRATIVE, 76, "3 blank(s) at the end of the line")]
