@@ -6,11 +6,13 @@ registrant still match the cover, and when a cut input holds a line whole.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sixk_grammar.lint import check
 from sixk_grammar.lint.rules.signature import LATE_DAYS, comparable_name, names_match
-from test_rules import SEED, edited, replace
+from test_rules import SEED, edited, insert, replace
 
 DATE_LINE = 62          # "Date: November 18, 2002      By: /s/ Kyu June Hwang"; report month November 2002
 
@@ -134,3 +136,49 @@ def test_a_tab_is_reported_once_a_line_at_the_first():
 def test_trailing_blanks_are_counted_from_the_last_character():
     text = edited(SEED, replace(NARRATIVE, "Form 6-K:", "Form 6-K: \t "))
     assert findings(text, "SK208") == [(NARRATIVE, 76, "3 blank(s) at the end of the line")]
+
+
+PERIOD = 15     # "For the month of November 2002"
+
+
+NEXT_YEAR = dt.date.today().year + 1
+
+
+@pytest.mark.parametrize("year,plausible", [(1992, False), (1993, True), (NEXT_YEAR, True), (NEXT_YEAR + 1, False)])
+def test_a_report_year_is_plausible_from_edgars_first_year_to_next_year(year, plausible):
+    text = edited(SEED, replace(PERIOD, "November 2002", f"November {year}"))
+    expected = [] if plausible else [(PERIOD, 26, f"report period year {year} is implausible")]
+    assert findings(text, "SK303") == expected
+
+
+PAPER_LINES = ["     (Indicate by check mark if the registrant is submitting the Form 6-K in paper as",
+               "permitted by Regulation S-T Rule 101(b)(1): ____)"]
+
+
+@pytest.mark.parametrize("month,obsolete", [("October 2002", True), ("November 2002", False),
+                                            ("December 2002", False)])
+def test_the_paper_box_is_obsolete_only_before_november_2002(month, obsolete):
+    text = edited(SEED, replace(PERIOD, "November 2002", month), insert(31, "", *PAPER_LINES))
+    assert bool(findings(text, "SK310")) is obsolete
+
+
+@pytest.mark.parametrize("month,obsolete", [("October 2008", False), ("November 2008", True)])
+def test_the_rule_12g3_question_is_obsolete_after_october_2008(month, obsolete):
+    text = edited(SEED, replace(PERIOD, "November 2002", month))
+    expected = [(33, 6, "the Rule 12g3-2(b) question left the form before 2008-11")] if obsolete else []
+    assert findings(text, "SK310") == expected
+
+
+def test_both_annual_forms_marked_are_reported_at_the_second_mark():
+    text = edited(SEED, replace(30, "Form 40-F", "Form 40-F   X"))
+    assert findings(text, "SK306") == [(30, 60, "both Form 20-F and Form 40-F are marked")]
+
+
+def test_both_answers_of_rule_12g3_are_reported_at_the_second_mark():
+    text = edited(SEED, replace(38, "Yes           No   X", "Yes   X       No   X"))
+    assert findings(text, "SK307") == [(38, 53, "both Yes and No are marked")]
+
+
+def test_no_answer_to_rule_12g3_is_reported_at_the_question():
+    text = edited(SEED, replace(38, "No   X", "No    "))
+    assert findings(text, "SK307") == [(33, 6, "neither Yes nor No is marked")]
