@@ -212,6 +212,17 @@ def cli_run(args: list[str]) -> dict:
     return {"seconds": seconds, "main_mb": main_mb, "worker_mb": worker_mb, "status": process.returncode}
 
 
+def best_interleaved(commands: dict, rounds: int = 3) -> dict:
+    """The fastest of ``rounds`` `cli_run`s of each command, the commands
+    taking turns: a burst of load on a shared machine then slows one round
+    of each, not every run of one."""
+    runs: dict = {key: [] for key in commands}
+    for _ in range(rounds):
+        for key, args in commands.items():
+            runs[key].append(cli_run(args))
+    return {key: min(found, key=lambda run: run["seconds"]) for key, found in runs.items()}
+
+
 def folder_runs(texts: list[str], folder: Path, counts=(2000, 20000)) -> list[dict]:
     """`parse FOLDER --output-format csv -o` on folders of `counts` filings."""
     results = []
@@ -220,10 +231,9 @@ def folder_runs(texts: list[str], folder: Path, counts=(2000, 20000)) -> list[di
         target.mkdir()
         for index in range(count):
             (target / f"g{index:05d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
-        for jobs in (1, 2):
-            run = cli_run(["parse", str(target), "--output-format", "csv", "-o", str(folder / "out.csv"),
-                           "--jobs", str(jobs)])
-            results.append({"files": count, "jobs": jobs} | run)
+        best = best_interleaved({jobs: ["parse", str(target), "--output-format", "csv", "-o", str(folder / "out.csv"),
+                                        "--jobs", str(jobs)] for jobs in (1, 2)}, rounds=1 if count > 5000 else 3)
+        results += [{"files": count, "jobs": jobs} | run for jobs, run in best.items()]
         shutil.rmtree(target)
     return results
 
@@ -274,7 +284,8 @@ def main(argv=None):
         checked.mkdir()
         for index, text in enumerate(b_texts[:CHECKED_FILES]):
             (checked / f"g{index:04d}.txt").write_text(text, encoding="utf-8")
-        jobs = {count: cli_run(["check", str(checked), "--jobs", str(count)])["seconds"] for count in (1, 2)}
+        jobs = {count: run["seconds"] for count, run in
+                best_interleaved({count: ["check", str(checked), "--jobs", str(count)] for count in (1, 2)}).items()}
 
         folders = folder_runs(b_texts, Path(folder), (200, 2000) if args.quick else (2000, 20000))
 
@@ -392,7 +403,7 @@ def render(rows, jobs, scaling, args, startup, stages, folders, regex, real_arch
               "uuencoded image.", ""]
     if drew:
         lines += ["![throughput against input size](performance.png)", ""]
-    lines += ["`parse FOLDER --output-format csv -o out.csv` (fresh processes; peak memory is VmHWM, "
+    lines += ["`parse FOLDER --output-format csv -o out.csv` (fresh processes, the best of 3 interleaved runs, one of each on 20,000 files; peak memory is VmHWM, "
               "sampled from /proc):", "", "| filings | jobs | seconds | filings/s | main process MB | largest worker MB |",
               "|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['files']:,} | {r['jobs']} | {r['seconds']:.2f} | {r['files'] / r['seconds']:.0f} | "
