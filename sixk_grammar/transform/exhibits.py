@@ -91,7 +91,7 @@ def _described(entry: Entry) -> tuple[str | None, int]:
             break
         if len(text) - len(text.lstrip()) <= indent and not (alone and _goes_on(parts[-1], text)):
             break
-        parts.append(text.strip())
+        parts.append(text.strip(" \t|"))
         end_line = line
     return squash(" ".join(parts)) or None, end_line
 

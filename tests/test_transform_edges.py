@@ -1,0 +1,58 @@
+"""What the transformer makes of layouts the corpus shows rarely, each on the
+Nov 2002 seed with its cover or exhibit index laid out another way (the
+layouts are those of real filings; docs/layouts.md names them)."""
+from __future__ import annotations
+
+import sixk_grammar
+from test_rules import SEED, delete, edited, insert, replace
+
+INDEX_HEADING = 68      # "EXHIBIT INDEX"; lines 69-78 hold its <TABLE>
+TRANSLATION_CAPTION = "                  (Translation of registrant's name into English)"
+
+
+def exhibits_under_the_heading(*lines: str) -> list[dict]:
+    return sixk_grammar.parse(edited(SEED, delete(69, 78), insert(INDEX_HEADING, "", *lines)))["exhibits"]
+
+
+def test_descriptions_without_numbers_are_the_first_paragraph_under_the_heading():
+    found = exhibits_under_the_heading("Description", "  Press release dated November 14, 2002",
+                                       "Quarterly results presentation", "", "Some later text.")
+    assert found == [
+        {"line": 71, "end_line": 71, "number": None, "description": "Press release dated November 14, 2002"},
+        {"line": 72, "end_line": 72, "number": None, "description": "Quarterly results presentation"}]
+
+
+def test_a_number_alone_takes_the_cells_that_go_on_with_its_sentence():
+    """A table flattened to text puts the number in a cell of its own and the
+    description's lines in cells under it: a line goes on when it starts
+    with a small letter or a figure, or the line above stops mid-sentence."""
+    found = exhibits_under_the_heading(
+        "Exhibit No. | Description", "99.1",
+        "| Press release regarding the",        # 72: ends in "the"
+        "| Company's results",                  # 73: goes on after "the"
+        "| and its 2002 dividend.",             # 74: a small letter
+        "| 3rd quarter figures",                # 75: a figure
+        "| Unrelated note",                     # 76: a new sentence: not the exhibit's
+        "99.2", "| Presentation")
+    assert found == [
+        {"line": 71, "end_line": 75, "number": "99.1",
+         "description": "Press release regarding the Company's results and its 2002 dividend. 3rd quarter figures"},
+        {"line": 77, "end_line": 78, "number": "99.2", "description": "Presentation"}]
+
+
+def registrants(company: str, english: str) -> tuple[str, str]:
+    """The cover's names when an uncaptioned name stands over a captioned translation."""
+    text = edited(SEED, replace(18, "HANARO TELECOM, INC.", company), replace(19, "(Name of the Registrant)", english),
+                  insert(19, TRANSLATION_CAPTION))
+    cover = sixk_grammar.parse(text)["cover"]
+    return cover["registrant"], cover["registrant_english"]
+
+
+def test_a_complete_name_over_a_translation_is_the_exact_name():
+    assert registrants("Bayer Aktiengesellschaft", "Bayer Corporation") == ("Bayer Aktiengesellschaft",
+                                                                             "Bayer Corporation")
+
+
+def test_two_names_with_one_legal_form_are_two_registrants_filing_together():
+    """ "N.V." and "NV" are one legal form: the names are not a translation pair."""
+    assert registrants("ACME HOLDING N.V.", "ACME BANK NV") == ("ACME HOLDING N.V. ACME BANK NV", "ACME BANK NV")
