@@ -56,3 +56,31 @@ def test_a_complete_name_over_a_translation_is_the_exact_name():
 def test_two_names_with_one_legal_form_are_two_registrants_filing_together():
     """ "N.V." and "NV" are one legal form: the names are not a translation pair."""
     assert registrants("ACME HOLDING N.V.", "ACME BANK NV") == ("ACME HOLDING N.V. ACME BANK NV", "ACME BANK NV")
+
+
+def signer(signature: str, name_and_title: str) -> tuple:
+    """The seed's signer with one "Name and Title:" cell under the signature."""
+    text = edited(SEED, replace(62, "/s/ Kyu June Hwang", signature), delete(65),
+                  replace(64, "Name:  Kyu June Hwang", name_and_title))
+    found = sixk_grammar.parse(text)["signatures"][0]
+    return found["signature"], found["name"], found["title"]
+
+
+def test_a_name_and_title_cell_is_split_after_the_signed_name():
+    assert signer("/s/ Kyu June Hwang", "Name and Title: Kyu June Hwang, Managing Director") == (
+        "/s/ Kyu June Hwang", "Kyu June Hwang", "Managing Director")
+    assert signer("/s/ \u201cKyu June Hwang\u201d", "Name and Title: Kyu June Hwang - Managing Director") == (
+        "/s/ \u201cKyu June Hwang\u201d", "Kyu June Hwang", "Managing Director")
+
+
+def test_a_name_and_title_cell_is_split_at_the_comma_before_an_office():
+    """The signature is initials: the name ends where the office begins."""
+    assert signer("/s/ K. J. Hwang", "Name and Title: Kyu June Hwang, Managing Director") == (
+        "/s/ K. J. Hwang", "Kyu June Hwang", "Managing Director")
+    assert signer("/s/ K. J. Hwang", "Name and Title: Hwang, Kyu June") == (
+        "/s/ K. J. Hwang", "Hwang, Kyu June", None)
+
+
+def test_a_name_and_title_cell_holding_an_office_is_the_title():
+    assert signer("/s/ Kyu June Hwang", "Name and Title: Managing Director") == (
+        "/s/ Kyu June Hwang", "Kyu June Hwang", "Managing Director")

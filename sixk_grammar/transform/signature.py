@@ -448,9 +448,15 @@ def _title_words(text: str) -> str:
 
 
 def _split_name_title(text: str, signature: str | None) -> tuple[str | None, str | None]:
-    """"Du Guosheng Chairman of the Board" after "/s/ DU GUOSHENG"."""
+    """The name and the title of a "Name and Title:" cell: "Du Guosheng
+    Chairman of the Board" after "/s/ DU GUOSHENG"; else the title alone
+    when the cell starts with an office (the signature then gives the name);
+    else split before an office as ``split_name_title`` does."""
     if signature:
         signed = _signed_name(signature)
         if signed and text.lower().startswith(signed):
             return text[:len(signed)].strip() or None, text[len(signed):].strip(" ,;-") or None
-    return text or None, None
+    if OFFICE.match(text):
+        return None, text
+    name, title = split_name_title(text)
+    return name or None, title
