@@ -133,7 +133,7 @@ class _Renderer(HTMLParser):
         self.preformatted = 0
         self.cell = None                # (lines, width) where the open table cell began
         self.tables: list = []          # the open cells of the tables around this one
-        self.breaks_after: list[str] = []   # elements that end with a page break
+        self.breaks_after: list = []    # [tag, depth] of the elements that end with a page break
         self.blocks: list[tuple[str, bool]] = []   # open blocks, and whether each is a paragraph
 
     # ----------------------------------------------------------- output ---
@@ -218,7 +218,9 @@ class _Renderer(HTMLParser):
             if tag in _VOID:
                 self._page_break()
             else:
-                self.breaks_after.append(tag)
+                self.breaks_after.append([tag, 1])
+        elif self.breaks_after and self.breaks_after[-1][0] == tag and tag not in _VOID:
+            self.breaks_after[-1][1] += 1      # the same element nested inside: its end is not the break
 
     def _close_block(self, tag: str) -> bool:
         """Close the innermost open ``tag`` (and blocks left open inside it):
@@ -271,9 +273,11 @@ class _Renderer(HTMLParser):
         elif tag in _PARAGRAPHS or tag in _LINES:
             if self.cell is None:
                 self._end_line(blank=self._close_block(tag))
-        if self.breaks_after and self.breaks_after[-1] == tag:
-            self.breaks_after.pop()
-            self._page_break()
+        if self.breaks_after and self.breaks_after[-1][0] == tag:
+            self.breaks_after[-1][1] -= 1
+            if not self.breaks_after[-1][1]:
+                self.breaks_after.pop()
+                self._page_break()
 
     def handle_data(self, data):
         if self.hidden or not data:

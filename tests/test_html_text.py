@@ -102,3 +102,21 @@ def test_scan_markup_gives_tags_entities_and_ix_facts_where_they_stand():
     assert tables == [(2, 1, 0), (2, 16, 1)]
     assert markup.entities == [("check", 3, 1), ("amp", 3, 9)]
     assert markup.facts == {"DocumentType": ("6-K", 4, 12)} and markup.has_ix_header
+
+
+@pytest.mark.parametrize("html,expected", [
+    # a hidden element ends with its own end tag, not the first end of its kind inside it
+    ('<div style="display:none"><div>a</div>b</div>c', ["c"]),
+    ('<div>a<span style="display:none">hidden<span>x</span>y</span>b</div>', ["ab"]),
+    # <pre> inside <pre>: blanks are kept until the outer one ends
+    ("<pre>a<pre>b</pre>  c  d</pre><p>x   y</p>", ["a", "", "b", "", "  c  d", "", "x y"]),
+    # a table in a cell: the outer row goes on in its cell after the inner table
+    ("<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table>d</td><td>e</td></tr></table>f",
+     ["a", "", "b\tc", "", "d\te", "", "f"]),
+    ("<table><tr><td>a<td>b</table>c", ["a\tb", "", "c"]),
+    # a page break after an element comes at its own end, not at a nested element's of the same tag
+    ('<div style="page-break-after:always"><div>a</div>x</div><p>b</p>', ["a", "x", "<PAGE>", "", "b"]),
+    ('<div style="page-break-after:always"><p>a</p></div><p>b</p>', ["a", "", "<PAGE>", "", "b"]),
+])
+def test_nested_elements_end_where_their_own_end_tag_is(html, expected):
+    assert lines(html) == expected
