@@ -20,7 +20,8 @@ Install with ``pip install "sixk_grammar[test]"`` (hypothesis is optional).
 - ``html_filings()`` draws a model and the HTML a filing agent files for it
   (bare, or in a submission);
 - ``mutants(text)`` applies one realistic defect to a valid filing and
-  returns ``(mutated_text, expected_rule_code)``.
+  returns ``(mutated_text, expected_rule_code)``; ``mutations_by_rule(text)``
+  gives every such defect, by rule code.
 """
 from __future__ import annotations
 
@@ -752,12 +753,20 @@ def _tag_mutations(text: str, newline: str) -> list[tuple[str, str]]:
     return found
 
 
+def mutations_by_rule(text: str) -> dict[str, list[str]]:
+    """Every single-edit defect that applies to ``text``, by the code of the
+    rule that must report it."""
+    by_code: dict[str, list[str]] = {}
+    for mutant, code in _mutations(text):
+        by_code.setdefault(code, []).append(mutant)
+    return by_code
+
+
 def mutants(text: str):
     """``(mutated_text, expected_rule_code)``: one realistic defect in ``text``,
     every rule that has a defect here as likely as any other."""
-    by_code: dict[str, list] = {}
-    for mutant, code in _mutations(text):
-        by_code.setdefault(code, []).append((mutant, code))
+    by_code = mutations_by_rule(text)
     if not by_code:
         return st.nothing()
-    return st.sampled_from(sorted(by_code)).flatmap(lambda code: st.sampled_from(by_code[code]))
+    return st.sampled_from(sorted(by_code)).flatmap(
+        lambda code: st.sampled_from(by_code[code]).map(lambda mutant: (mutant, code)))

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import event, given, strategies as st
 
 import sixk_grammar
 from conftest import REAL, SEEDS, read
@@ -228,6 +228,10 @@ def test_fix_properties(text, unsafe):
     """Idempotent; no fixable finding left; facts unchanged; tables and
     uuencoded data byte-identical."""
     fixed, _ = fix(text, unsafe=unsafe)
+    for finding in check(text):
+        if finding.fix:
+            event(f"fixable: {finding.code} ({finding.fix})")
+    event(f"unsafe fixes: {unsafe}")
     assert fix(fixed, unsafe=unsafe)[0] == fixed
     assert [f for f in check(fixed) if f.fix == "safe" or (unsafe and f.fix)] == []
     assert facts(sixk_grammar.parse(fixed)) == facts(sixk_grammar.parse(text))
