@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -24,8 +24,10 @@ settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True
 settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True, suppress_health_check=_QUIET)
 settings.register_profile("thorough", max_examples=10_000, deadline=None, print_blob=True,
                           suppress_health_check=_QUIET)
-# tools/mutation.py: the tests run once per mutant, the properties with a few examples
-settings.register_profile("mutation", max_examples=10, deadline=None, suppress_health_check=_QUIET)
+# tools/mutation.py: the tests run once per mutant, the properties with a few examples and no
+# shrinking (a mutant that fails a property is killed at once, not after minutes spent minimising)
+settings.register_profile("mutation", max_examples=10, deadline=None, suppress_health_check=_QUIET, database=None,
+                          phases=(Phase.explicit, Phase.reuse, Phase.generate))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 #: One seed for the whole run, shared by pytest-xdist's workers (they inherit the environment).
 SEED = int(os.environ.setdefault("SIXK_HYPOTHESIS_SEED", str(random.SystemRandom().randrange(2**32))))
