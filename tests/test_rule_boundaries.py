@@ -182,3 +182,28 @@ def test_both_answers_of_rule_12g3_are_reported_at_the_second_mark():
 def test_no_answer_to_rule_12g3_is_reported_at_the_question():
     text = edited(SEED, replace(38, "No   X", "No    "))
     assert findings(text, "SK307") == [(33, 6, "neither Yes nor No is marked")]
+
+
+THROUGH_THE_EXHIBIT_LIST = "\n".join(SEED.split("\n")[:47]) + "\n\n"    # the seed up to its signature page
+
+
+@pytest.mark.parametrize("ending,expected", [
+    ("Very truly yours,\n", (49, "the input ends mid-sentence (after a comma or colon) before any signature block")),
+    ("as follows:\n", (49, "the input ends mid-sentence (after a comma or colon) before any signature block")),
+    ("Very truly yours,\n" + "| \n" * 18, (49, "the input ends mid-sentence (after a comma or colon) "
+                                                "before any signature block")),      # cell bars are blank
+    ("Very truly yours,\n" + "\n" * 19, (49, "the input ends mid-sentence (after a comma or colon) "
+                                              "before any signature block")),        # the last 20 lines are read
+    ("Very truly yours,\n" + "\n" * 20, (69, "no signature block")),
+    ("The end.\n", (49, "no signature block")),
+    ("The end", (49, "the input ends mid-line before any signature block")),
+])
+def test_how_an_input_ending_before_the_signature_is_reported(ending, expected):
+    found = [(f.line, f.message) for f in check(THROUGH_THE_EXHIBIT_LIST + ending) if f.code in ("SK101", "SK401")]
+    assert found == [expected]
+
+
+def test_an_input_ending_on_the_cover_or_inside_the_signature_block():
+    assert findings("\n".join(SEED.split("\n")[:20]), "SK101") == [(19, 1, "the input ends inside the cover page")]
+    cut = SEED[:SEED.index("Managing Director") + len("Managing")]
+    assert findings(cut, "SK101") == [(65, 1, "the input ends in the middle of a line")]
