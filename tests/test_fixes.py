@@ -258,3 +258,22 @@ def test_a_long_paragraph_is_wrapped_once_however_many_lines_are_long(monkeypatc
     findings = check(SEED[:cut] + "<PAGE>\n" + long_line * 3000)
     assert len([f for f in findings if f.code == "SK201" and f.fix == "unsafe"]) == 3000
     assert len(calls) == 2
+
+
+def test_fix_reads_bytes_in_their_encoding_and_names_the_path():
+    """Windows-1252 bytes (a curly apostrophe is 0x92): decoded, repaired to
+    ASCII, and each repair reported at its place in the named file."""
+    damaged = SEED.replace("Inc. (the", "Inc.\u2019 (the").replace("Form 6-K:", "Form 6-K:  ")
+    fixed, applied = fix(damaged.encode("cp1252"), path="filing.txt")
+    assert "Inc.' (the" in fixed and "Form 6-K:\n" in fixed
+    assert [(f.code, f.path, f.line, f.column) for f in applied] == [
+        ("SK203", "filing.txt", 43, 21), ("SK208", "filing.txt", 43, 77), ("SK209", "filing.txt", 78, 9)]
+    assert [f.path for f in fix(damaged)[1]] == ["-", "-", "-"]
+
+
+def test_the_diff_of_a_fix_is_a_unified_diff_that_marks_a_missing_last_line_end():
+    assert unified_diff("filing.txt", "a\nb\n", "a\nc\n") == "--- filing.txt\n+++ filing.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
+    assert unified_diff("filing.txt", "a\nb", "a\nc") == (
+        "--- filing.txt\n+++ filing.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
+        "+c\n\\ No newline at end of file\n")
+    assert unified_diff("filing.txt", "a\n", "a\n") == ""
