@@ -117,3 +117,13 @@ def test_missing_exhibit_document_is_a_rule_of_whole_submissions():
     listed = _in_body(CREDICORP, "<p>EXHIBIT INDEX</p><p>99.1 Press release</p>")
     assert "SK605" not in {f.code for f in check(listed)}
     assert "SK605" in {f.code for f in check(_envelope(listed))}
+
+
+@pytest.mark.parametrize("before", ["", "   ", "\n\n  "])
+def test_a_bare_html_document_is_positioned_where_it_starts(before):
+    """A bare HTML file may start after blank lines or blanks: positions on
+    its first line count from the column it starts at."""
+    html = CREDICORP[CREDICORP.index("<html>"):CREDICORP.index("</html>") + len("</html>")]
+    text = before + html.replace("<html>", '<html><script src="a.js"></script>', 1)
+    assert [(f.code, f.line, f.column, f.message) for f in check(text) if f.code.startswith("SK7")] == [
+        ("SK701", *position(text, "<script"), "<script> is not accepted in an EDGAR HTML document")]
