@@ -127,3 +127,48 @@ def test_a_bare_html_document_is_positioned_where_it_starts(before):
     text = before + html.replace("<html>", '<html><script src="a.js"></script>', 1)
     assert [(f.code, f.line, f.column, f.message) for f in check(text) if f.code.startswith("SK7")] == [
         ("SK701", *position(text, "<script"), "<script> is not accepted in an EDGAR HTML document")]
+
+
+def html_findings(text: str, code: str) -> list[str]:
+    return [f.message for f in check(text) if f.code == code]
+
+
+@pytest.mark.parametrize("href,message", [
+    ("https://www.credicorpnet.com/", "a link outside the submission and EDGAR's archives: https://www.credicorpnet.com/"),
+    ("//cdn.example.com/x", "a link outside the submission and EDGAR's archives: //cdn.example.com/x"),
+    ("mailto:ir@credicorpnet.com", "a link outside the submission and EDGAR's archives: mailto:ir@credicorpnet.com"),
+    ("http://www.sec.gov/Archives/edgar/data/1001290/x.htm", None),
+    ("https://www.sec.gov/ix?doc=/Archives/edgar/data/1001290/x.htm", None),
+    ("https://www.sec.gov/cgi-bin/browse-edgar", "a link outside the submission and EDGAR's archives: "
+                                                 "https://www.sec.gov/cgi-bin/browse-edgar"),
+    ("javascript:void(0)", None),       # active content: SK703's, not a link
+    ("#top", None),
+    ("EF20043470_6K.HTM#part", None),   # this document, by name in any case, at a place
+])
+def test_which_links_lead_outside_the_submission(href, message):
+    text = _envelope(_in_body(CREDICORP, f'<a href="{href}">x</a>'))
+    assert html_findings(text, "SK704") == ([message] if message else [])
+
+
+@pytest.mark.parametrize("source,problem", [
+    ("logo.gif", None), ("LOGO.JPG", None), ("logo.jpg?v=2", None),
+    ("logo.png", "not a .gif or .jpg image"), ("logo.jpeg", "not a .gif or .jpg image"),
+    ("https://example.com/logo.gif", "an image outside the submission"),
+    ("data:image/gif;base64,R0lGOD", "a data: URI"),
+])
+def test_which_images_edgar_accepts(source, problem):
+    text = _in_body(CREDICORP, f'<img src="{source}">')
+    assert html_findings(text, "SK705") == ([f"<img src={source!r}>: {problem}"] if problem else [])
+
+
+@pytest.mark.parametrize("name,problems", [
+    ("a" * 28 + ".htm", None),                                   # 32 characters
+    ("a" * 29 + ".htm", "longer than 32 characters"),
+    ("_6k.htm", "not a letter or digit first, then letters, digits, '.', '-', '_'"),
+    ("form 6k.htm", "not a letter or digit first, then letters, digits, '.', '-', '_'"),
+    ("ef-2025_6k.HTM", None),
+    ("ef20043470_6k.html", "not .htm"),
+])
+def test_which_file_names_edgar_accepts(name, problems):
+    text = changed(CREDICORP, "<FILENAME>ef20043470_6k.htm", f"<FILENAME>{name}")
+    assert html_findings(text, "SK710") == ([f"file name {name!r}: {problems}"] if problems else [])
