@@ -10,9 +10,11 @@ import datetime as dt
 
 import pytest
 
+import sixk_grammar
+
 from sixk_grammar.lint import check
 from sixk_grammar.lint.rules.signature import LATE_DAYS, comparable_name, names_match
-from test_rules import SEED, edited, insert, replace
+from test_rules import SEED, delete, edited, insert, replace
 
 DATE_LINE = 62          # "Date: November 18, 2002      By: /s/ Kyu June Hwang"; report month November 2002
 
@@ -207,3 +209,19 @@ def test_an_input_ending_on_the_cover_or_inside_the_signature_block():
     assert findings("\n".join(SEED.split("\n")[:20]), "SK101") == [(19, 1, "the input ends inside the cover page")]
     cut = SEED[:SEED.index("Managing Director") + len("Managing")]
     assert findings(cut, "SK101") == [(65, 1, "the input ends in the middle of a line")]
+
+
+def test_a_number_listed_twice_names_its_first_line():
+    text = edited(SEED, insert(77, "99.1              a second press release."))
+    assert findings(text, "SK501") == [(78, 1, "exhibit 99.1 is listed twice (first on line 76)")]
+
+
+def test_exhibits_without_numbers_are_never_duplicates():
+    text = edited(SEED, delete(69, 78), insert(68, "", "Description", "Press release", "Press release"))
+    assert [e["number"] for e in sixk_grammar.parse(text)["exhibits"]] == [None, None]
+    assert findings(text, "SK501") == []
+
+
+def test_an_exhibit_the_body_names_but_the_index_lacks():
+    text = edited(SEED, replace(45, "99.1", "99.2"))
+    assert findings(text, "SK502") == [(45, 1, "exhibit 99.2 is not in the exhibit index")]
