@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules the issue names as the core (prefixes of module names).
-CORE = ("transform", "html_text", "lint.fixes", "sources", "parser", "dates", "records", "lint.rules")
+CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "first_char", "dates", "records")
 
 
 def _names(modules) -> list[str]:
