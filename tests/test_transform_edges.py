@@ -3,6 +3,8 @@ Nov 2002 seed with its cover or exhibit index laid out another way (the
 layouts are those of real filings; docs/layouts.md names them)."""
 from __future__ import annotations
 
+import pytest
+
 import sixk_grammar
 from test_rules import SEED, delete, edited, insert, replace
 
@@ -84,3 +86,17 @@ def test_a_name_and_title_cell_is_split_at_the_comma_before_an_office():
 def test_a_name_and_title_cell_holding_an_office_is_the_title():
     assert signer("/s/ Kyu June Hwang", "Name and Title: Managing Director") == (
         "/s/ Kyu June Hwang", "Kyu June Hwang", "Managing Director")
+
+
+def test_descriptions_under_column_headings_and_a_blank_line_are_read():
+    found = exhibits_under_the_heading("Description", "", "Press release", "Presentation")
+    assert [(e["line"], e["description"]) for e in found] == [(72, "Press release"), (73, "Presentation")]
+
+
+@pytest.mark.parametrize("written", ["82-1234", "82- 1234", "82 - 1234"])
+def test_an_82_number_is_read_without_its_blanks(written):
+    text = edited(SEED, replace(38, "Yes           No   X", "Yes   X       No    "),
+                  insert(39, "", 'If "Yes" is marked, indicate below the file number assigned to the registrant',
+                         f"in connection with Rule 12g3-2(b): {written}"))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["rule_12g3_2b"], cover["file_number_82"]) == ("yes", "82-1234")

@@ -94,7 +94,7 @@ class CoverEntry:
     """A numbered line on the cover: its number and its text."""
 
     number: Token
-    text: Token | None
+    text: Token
 
 
 @dataclass
@@ -175,12 +175,12 @@ class CoverTransformer(Transformer):
     def file_number_82(self, items):
         prompt = items[0]
         number = first_token(items, "FILE_NUMBER_82")
-        values = [clean(t) for t in items[1:] if isinstance(t, Token) and kind(t) != "NL"]
+        values = [clean(t) for t in items[1:]]      # its line ends clean to blanks
         return Line82(squash(number).replace(" ", "") if number is not None else None,
                       squash(" ".join(values)), prompt.line, prompt.column)
 
     def cover_entry(self, items):
-        return CoverEntry(items[0], items[1] if len(items) > 1 else None)
+        return CoverEntry(*items)
 
     def cover_heading(self, items):
         return Heading([item for item in items if not (isinstance(item, Token) and kind(item) == "NL")])

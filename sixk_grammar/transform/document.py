@@ -72,10 +72,10 @@ class SixKTransformer(Transformer):
     index_entry = list_entry
 
     def exhibit_index(self, items):
-        return Listing("exhibits", items[0], items[1:])
+        return Listing("exhibits", items[1:])      # after the heading
 
     def contents(self, items):
-        return Listing("contents", items[0], items[1:])
+        return Listing("contents", items[1:])
 
     def enclosure_list(self, items):
         return Enclosure(items[0], items[1] if len(items) > 1 else None)

@@ -42,8 +42,7 @@ class Listing:
     """An "EXHIBIT INDEX" (kind "exhibits") or "CONTENTS" (kind "contents")."""
 
     kind: str
-    heading: Token
-    items: list
+    items: list     # what stands under the heading
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,8 +269,7 @@ def _named_in_sentences(items: list) -> list[dict]:
 def cover_exhibits(items: list) -> list[dict]:
     """The documents listed by number on the cover (``CoverEntry`` items of
     the heading), as exhibits."""
-    return [_exhibit(number_text(item.number), squash(str(item.text)) if item.text is not None else None,
-                     item.number.line, item.text.line if item.text is not None else None)
+    return [_exhibit(number_text(item.number), squash(str(item.text)), item.number.line, item.text.line)
             for item in items if isinstance(item, CoverEntry)]
 
 
