@@ -100,3 +100,21 @@ def test_an_82_number_is_read_without_its_blanks(written):
                          f"in connection with Rule 12g3-2(b): {written}"))
     cover = sixk_grammar.parse(text)["cover"]
     assert (cover["rule_12g3_2b"], cover["file_number_82"]) == ("yes", "82-1234")
+
+
+MONTHS = [("January", "01"), ("Jan.", "01"), ("February", "02"), ("Feb", "02"), ("March", "03"), ("Mar.", "03"),
+          ("April", "04"), ("Apr", "04"), ("May", "05"), ("June", "06"), ("Jun.", "06"), ("July", "07"),
+          ("Jul", "07"), ("August", "08"), ("Aug.", "08"), ("September", "09"), ("Sept.", "09"), ("Sep", "09"),
+          ("October", "10"), ("Oct.", "10"), ("November", "11"), ("Nov", "11"), ("December", "12"), ("Dec.", "12")]
+
+
+@pytest.mark.parametrize("month,number", MONTHS)
+def test_every_month_spelling_is_a_month_on_a_one_line_cover_and_in_a_signature(month, number):
+    """A cover flattened onto one line is split at its anchors, the period
+    among them: the month names are what the grammar knows a date by."""
+    lines = SEED.split("\n")
+    cover = " ".join(line.strip() for line in lines[:24] if line.strip()).replace("November 2002", f"{month} 2002")
+    text = "\n".join([cover] + lines[24:]).replace("Date: November 18, 2002", f"Date: {month} 18, 2002")
+    result = sixk_grammar.parse(text)
+    assert (result["cover"]["report_month"], result["cover"]["registrant"]) == (f"2002-{number}", "HANARO TELECOM, INC.")
+    assert result["signatures"][0]["date"] == f"2002-{number}-18"
