@@ -120,3 +120,60 @@ def test_scan_markup_gives_tags_entities_and_ix_facts_where_they_stand():
 ])
 def test_nested_elements_end_where_their_own_end_tag_is(html, expected):
     assert lines(html) == expected
+
+
+@pytest.mark.parametrize("style,paragraph", [
+    ("margin:0;background:url(http://x/y.gif)", False),   # a value holding ":" is one declaration
+    ("margin-top:0", True),                  # the bottom margin is the browser's
+    ("margin:0 0 12pt", True),               # top, sides, bottom: the third is the bottom
+    ("margin:0 auto", False),                # top and bottom, then the sides
+    ("MARGIN: 0in 0in 0pt", False),
+    ("margin:.01pt", True),                  # Word's ".0001pt" is nothing; a hundredth of a point is a margin
+    ("margin:1px", True),
+    ("margin:auto", True),
+    ("margin-top:0;margin-bottom:0", False),
+])
+def test_a_paragraph_without_top_and_bottom_margins_is_a_line(style, paragraph):
+    assert lines(f'<p style="{style}">a</p><p style="margin:0">b</p>') == (["a", "", "b"] if paragraph else ["a", "b"])
+
+
+def test_a_blank_or_page_line_maps_to_the_text_above_it():
+    rendering = render("<html>\n<body>\n<p>a</p>\n<p>bb</p><hr style='page-break-after:always'><p>c</p></body></html>")
+    assert rendering.text.split("\n") == ["a", "", "bb", "", "<PAGE>", "", "c", ""]
+    assert rendering.source_position(1, 1) == (3, 4)
+    assert rendering.source_position(2, 7) == (3, 4)        # blank: the start of the line above
+    assert rendering.source_position(3, 2) == (4, 5)
+    assert rendering.source_position(5, 1) == (4, 4)        # <PAGE>: the line above, two lines up
+    assert rendering.source_position(7, 1) == (4, 49)
+    assert rendering.source_position(99, 1) == (4, 49)      # past the end: the last line
+
+
+def test_ix_facts_join_their_pieces_and_tables_count_their_depth():
+    markup = scan_markup('<ix:nonNumeric name="dei:EntityRegistrantName">A&amp;B &#38; C<b>x</b></ix:nonNumeric>'
+                         '<ix:nonFraction name="dei:Shares">1&#44;000</ix:nonFraction>'
+                         '<ix:nonNumeric name="us-gaap:Other">y</ix:nonNumeric>'
+                         "<table/><table><tr><td><table></table></td></tr></table>")
+    assert markup.facts == {"EntityRegistrantName": ("A&B & Cx", 1, 1), "Shares": ("1,000", 1, 87)}
+    assert [element.depth_in_tables for element in markup.elements if element.tag == "table"] == [0, 0, 1]
+
+
+@pytest.mark.parametrize("html,expected", [
+    ("a<br><br><br>b", ["a", "", "b"]),                    # one empty line, however many <br>
+    ("<p>a</p><hr style='page-break-after:always'><br><br>b", ["a", "", "<PAGE>", "b"]),   # none after a page
+    ("<br><br>a", ["a"]),                                  # none at the start
+    ("a&#32;&#32;b&#9;c", ["a b c"]),                      # blanks written as references are blanks
+    ("a&nbsp;&nbsp;b", ["a\u00a0\u00a0b"]),                # a non-breaking space is kept
+    ("<div><span>a<p>b</div>c", ["a", "", "b", "c"]),      # </div> closes the <p> left open in it
+    ("<p>a<div>b</div>c</p>d", ["a", "b", "c", "", "d"]),
+    ("<table><tr><td>a</td></tr><tr><td>b</td></table>c", ["a", "b", "", "c"]),
+])
+def test_line_breaks_blanks_and_blocks_left_open(html, expected):
+    assert lines(html) == expected
+
+
+def test_pre_text_keeps_its_positions_line_by_line():
+    rendering = render("<p>x</p><pre>ab\n  cd\n\nef</pre>")
+    assert rendering.text.split("\n") == ["x", "", "ab", "  cd", "", "ef", ""]
+    assert rendering.source_position(3, 2) == (1, 15)
+    assert rendering.source_position(4, 3) == (2, 3)
+    assert rendering.source_position(6, 1) == (4, 1)
