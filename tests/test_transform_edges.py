@@ -118,3 +118,30 @@ def test_every_month_spelling_is_a_month_on_a_one_line_cover_and_in_a_signature(
     result = sixk_grammar.parse(text)
     assert (result["cover"]["report_month"], result["cover"]["registrant"]) == (f"2002-{number}", "HANARO TELECOM, INC.")
     assert result["signatures"][0]["date"] == f"2002-{number}-18"
+
+
+RIGHT = " " * 48        # the seed's signature column
+
+
+@pytest.mark.parametrize("lines,expected", [
+    (["Date: November 18, 2002", "", RIGHT + "Kyu June Hwang", RIGHT + "Managing Director"],
+     ("Kyu June Hwang", "Managing Director", "2002-11-18")),
+    ([RIGHT + "Name: Kyu June Hwang", RIGHT + "Managing Director"], ("Kyu June Hwang", None, None)),
+    ([RIGHT + "Kyu June Hwang", RIGHT + "Title: Managing Director"], ("Kyu June Hwang", "Managing Director", None)),
+    ([RIGHT + "Name and Title: Kyu June Hwang, Managing Director"], ("Kyu June Hwang", "Managing Director", None)),
+    ([RIGHT + "Kyu June Hwang", RIGHT + "Managing Director"], ("Kyu June Hwang", "Managing Director", None)),
+    ([RIGHT + "Kyu June Ho Park Lee Kim", RIGHT + "Managing Director"],       # six words: still a name
+     ("Kyu June Ho Park Lee Kim", "Managing Director", None)),
+])
+def test_a_block_signed_without_by_or_s_takes_its_labelled_or_aligned_signer(lines, expected):
+    """No "By:" and no "/s/": any labelled field makes the block's signer;
+    with no label, the name under the registrant with a title after it."""
+    text = edited(SEED, delete(62, 65), insert(61, *lines))
+    assert [(s["signature"], s["name"], s["title"], s["date"]) for s in sixk_grammar.parse(text)["signatures"]] == [
+        (None, *expected)]
+
+
+def test_the_name_in_an_upper_case_signature_is_read_without_the_s():
+    text = edited(SEED, replace(62, "/s/ Kyu June Hwang", "/S/ KYU JUNE HWANG"), delete(64, 65))
+    signer = sixk_grammar.parse(text)["signatures"][0]
+    assert (signer["signature"], signer["name"]) == ("/S/ KYU JUNE HWANG", "KYU JUNE HWANG")
