@@ -277,3 +277,26 @@ def test_the_diff_of_a_fix_is_a_unified_diff_that_marks_a_missing_last_line_end(
         "--- filing.txt\n+++ filing.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
         "+c\n\\ No newline at end of file\n")
     assert unified_diff("filing.txt", "a\n", "a\n") == ""
+
+
+def test_a_rewrap_breaks_no_word_and_no_hyphenated_word():
+    """--unsafe-fixes re-wraps at 80 columns between words only: a compound
+    stays whole, an address longer than a line stands alone on its line."""
+    address = "http://www.hanaro.com/ir/results/2002/q3/press-release-announcement-of-the-third-quarter.html"
+    long = SEED.replace("is furnishing under cover of Form 6-K:", "is furnishing under cover of Form 6-K well-known "
+                        f"non-interest-bearing exhibits at {address} below:", 1) + "\n"
+    fixed, applied = fix(long, unsafe=True)
+    assert [f.code for f in applied] == ["SK201"]
+    assert fixed.split("\n")[42:47] == [
+        'Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K',
+        "well-known non-interest-bearing exhibits at", address, "below:", ""]
+
+
+def test_blanks_after_a_last_line_without_its_line_end_are_left_to_the_filer():
+    """The last entry of the exhibit list ends the document, its blanks and
+    no line end after it: SK208 is reported but not fixed (a fix there would
+    end the input with a line end and hide a cut)."""
+    lines = SEED.split("\n")[:68] + ["", "99.1    Press release dated November 14, 2002.  "]
+    text = "\n".join(lines)
+    assert [(f.code, f.line, f.fix) for f in check(text) if f.code == "SK208"] == [("SK208", 70, "")]
+    assert fix(text) == (text, [])
