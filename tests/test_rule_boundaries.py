@@ -14,7 +14,7 @@ import sixk_grammar
 
 from sixk_grammar.lint import check
 from sixk_grammar.lint.rules.signature import LATE_DAYS, comparable_name, names_match
-from test_rules import SEED, delete, edited, insert, replace
+from test_rules import LINE_82, SEED, delete, edited, insert, replace
 
 DATE_LINE = 62          # "Date: November 18, 2002      By: /s/ Kyu June Hwang"; report month November 2002
 
@@ -225,3 +225,13 @@ def test_exhibits_without_numbers_are_never_duplicates():
 def test_an_exhibit_the_body_names_but_the_index_lacks():
     text = edited(SEED, replace(45, "99.1", "99.2"))
     assert findings(text, "SK502") == [(45, 1, "exhibit 99.2 is not in the exhibit index")]
+
+
+def test_a_yes_without_its_82_number_is_reported_at_the_question():
+    text = edited(SEED, replace(38, "Yes           No   X", "Yes   X       No    "))
+    assert findings(text, "SK308") == [(33, 6, "Yes is marked but no 82- file number is given")]
+
+
+def test_an_82_number_after_no_is_reported_at_its_line():
+    text = edited(SEED, insert(39, "", *LINE_82))
+    assert findings(text, "SK309") == [(41, 1, "No is marked but file number 82-1234 is given")]

@@ -225,10 +225,10 @@ def rule_12g3_2b_answer(context):
 
 
 def _line_82(cover):
-    """Where the 82- line is, else where the Rule 12g3-2(b) question is."""
+    """Where the 82- line is, else where the Rule 12g3-2(b) question is (its
+    answer, which SK308 and SK309 need, is read from the question)."""
     question = _question(cover, "rule_12g3_2b")
-    fallback = [question["line"], question["column"]] if question else [cover["line"] or 1, 1]
-    return cover["positions"]["file_number_82"] or fallback
+    return cover["positions"]["file_number_82"] or [question["line"], question["column"]]
 
 
 @rule("SK308", "missing-82-file-number", "error",
