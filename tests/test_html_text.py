@@ -177,3 +177,32 @@ def test_pre_text_keeps_its_positions_line_by_line():
     assert rendering.source_position(3, 2) == (1, 15)
     assert rendering.source_position(4, 3) == (2, 3)
     assert rendering.source_position(6, 1) == (4, 1)
+
+
+@pytest.mark.parametrize("html,expected", [
+    ("<head><title>x</title><body><p>a</p>", ["a"]),         # a <head> never closed ends at <body>
+    ("<table><tr><td>a</td></tr>b</table>", ["a", "b"]),     # </tr> ends the row's line
+    ("<td>a</td>b", ["a b"]),                                 # </td> leaves a blank
+    ("<div/>a<div/>b", ["a", "b"]),                           # a self-closed block opens and closes
+    ("a<br/>b", ["a", "b"]),
+])
+def test_end_tags_and_self_closed_tags(html, expected):
+    assert lines(html) == expected
+
+
+def test_positions_of_text_spread_over_lines_and_of_check_boxes():
+    rendering = render("<html>\n<body>\n<p>First line</p>\n<p>\n  Second\n  line  here</p></body></html>")
+    assert rendering.text.split("\n") == ["First line", "", "Second line here", ""]
+    assert rendering.source_position(1, 7) == (3, 10)       # "line" in "First line"
+    assert rendering.source_position(3, 1) == (5, 3)
+    assert rendering.source_position(3, 8) == (6, 3)        # "line", a line further down
+    assert rendering.source_position(3, 13) == (6, 9)       # "here", after two blanks
+    boxes = render("<p>Form 20-F <input type='checkbox' checked>\n <input type='checkbox'></p>")
+    assert boxes.text.split("\n")[0] == "Form 20-F \u2612 \u2610"
+    assert boxes.source_position(1, 11) == (1, 14) and boxes.source_position(1, 13) == (2, 2)   # each <input>
+
+
+@pytest.mark.parametrize("source,cut", [("<p>Date: March 3, 2004\n", False), ("<p>x</p>  ", False),
+                                        ("<p>x</p>\n\n", False), ("<p>Date: March 3, 20  ", True)])
+def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
+    assert render(source).cut is cut
