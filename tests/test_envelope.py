@@ -125,3 +125,32 @@ def test_checking_a_big_binary_block_holds_no_copy_of_it(graphic):
     finally:
         tracemalloc.stop()
     assert peak < 2.5 * len(text), (peak, len(text))   # the bytes and the text: 2x
+
+
+def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
+    """Two FORMER COMPANY blocks and two FILERs are lists; a header field
+    given twice keeps its first value; a count in words is no count; with no
+    ACCESSION NUMBER line, the number is the one the <SEC-DOCUMENT> line names."""
+    former = "\tFORMER COMPANY:\n\t\tFORMER CONFORMED NAME:\tOLDER NAME\n\t\tDATE OF NAME CHANGE:\t19980101\n"
+    filer = ("\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tHANARO CO-REGISTRANT LTD\n"
+             "\t\tCENTRAL INDEX KEY:\t\t\t0001999999\n")
+    text = (submission().replace("ACCESSION NUMBER:\t\t0001047469-03-007783\n", "")
+            .replace("PUBLIC DOCUMENT COUNT:\t\t3", "PUBLIC DOCUMENT COUNT:\t\tthree")
+            .replace("FILED AS OF DATE:\t\t20021202\n", "FILED AS OF DATE:\t\t20021202\nFILED AS OF DATE:\t\t20021203\n")
+            .replace("</SEC-HEADER>", former + filer + "</SEC-HEADER>"))
+    result = analyse(text).result
+    assert result["syntax_errors"] == []
+    envelope = result["envelope"]
+    assert envelope["accession_number"] == "0001047469-03-007783"
+    assert (envelope["filed_as_of"], envelope["public_document_count"]) == ("2002-12-02", None)
+    assert envelope["filer"]["former_company"] == [
+        {"former_conformed_name": "OLD NAME", "date_of_name_change": "19990101"},
+        {"former_conformed_name": "OLDER NAME", "date_of_name_change": "19980101"}]
+    assert [(f["company_conformed_name"], f["cik"]) for f in envelope["filers"]] == [
+        ("HANARO TELECOM INC", "0001108691"), ("HANARO CO-REGISTRANT LTD", "0001999999")]
+    assert envelope["header"] == {"submission_type": "6-K", "public_document_count": "three",
+                                  "period_of_report": "20021130", "filed_as_of": "20021202"}
+    assert envelope["documents"] == [
+        {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K", "line": 33},
+        {"type": "EX-99.1", "sequence": "2", "filename": "dex991.pdf", "description": None, "line": 118},
+        {"type": "EX-99.2", "sequence": "3", "filename": "dex992.htm", "description": None, "line": 180}]
