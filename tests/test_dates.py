@@ -33,3 +33,13 @@ def test_a_three_digit_number_is_no_day():
                                         ("200304301", None), (None, None), ("2003-04-30", None)])
 def test_header_dates(value, date):
     assert iso_compact(value) == date
+
+
+@pytest.mark.parametrize("number,names", enumerate((
+    ("Jan", "January"), ("Feb", "February"), ("Mar", "March"), ("Apr", "April"), ("May", "MAY"),
+    ("Jun", "June"), ("Jul", "July"), ("Aug", "August"), ("Sep", "Sept", "September"), ("Oct", "October"),
+    ("Nov", "November"), ("Dec", "December")), start=1))
+def test_every_month_name_and_abbreviation(number, names):
+    for name in names:
+        assert iso_date(f"{name}. 9, 2004") == f"2004-{number:02d}-09", name
+    assert iso_month("Juni 2004") is None and iso_month("Sept 2004") == "2004-09"
