@@ -35,10 +35,10 @@ def test_header_dates(value, date):
     assert iso_compact(value) == date
 
 
-@pytest.mark.parametrize("number,names", enumerate((
+@pytest.mark.parametrize("number,names", list(enumerate((
     ("Jan", "January"), ("Feb", "February"), ("Mar", "March"), ("Apr", "April"), ("May", "MAY"),
     ("Jun", "June"), ("Jul", "July"), ("Aug", "August"), ("Sep", "Sept", "September"), ("Oct", "October"),
-    ("Nov", "November"), ("Dec", "December")), start=1))
+    ("Nov", "November"), ("Dec", "December")), start=1)))
 def test_every_month_name_and_abbreviation(number, names):
     for name in names:
         assert iso_date(f"{name}. 9, 2004") == f"2004-{number:02d}-09", name
