@@ -137,7 +137,8 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
     text = (submission().replace("ACCESSION NUMBER:\t\t0001047469-03-007783\n", "")
             .replace("PUBLIC DOCUMENT COUNT:\t\t3", "PUBLIC DOCUMENT COUNT:\t\tthree")
             .replace("FILED AS OF DATE:\t\t20021202\n", "FILED AS OF DATE:\t\t20021202\nFILED AS OF DATE:\t\t20021203\n")
-            .replace("</SEC-HEADER>", former + filer + "</SEC-HEADER>"))
+            .replace("</SEC-HEADER>", former + filer + "</SEC-HEADER>")
+            .replace("<DESCRIPTION>FORM 6-K", "<DESCRIPTION>FORM 6-K > NOVEMBER"))
     result = analyse(text).result
     assert result["syntax_errors"] == []
     envelope = result["envelope"]
@@ -151,6 +152,6 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
     assert envelope["header"] == {"submission_type": "6-K", "public_document_count": "three",
                                   "period_of_report": "20021130", "filed_as_of": "20021202"}
     assert envelope["documents"] == [
-        {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K", "line": 33},
+        {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K > NOVEMBER", "line": 33},
         {"type": "EX-99.1", "sequence": "2", "filename": "dex991.pdf", "description": None, "line": 118},
         {"type": "EX-99.2", "sequence": "3", "filename": "dex992.htm", "description": None, "line": 180}]

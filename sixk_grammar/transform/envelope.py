@@ -20,6 +20,7 @@ _SCALARS = {"accession_number", "submission_type", "period_of_report", "filed_as
 
 
 def header_key(label: str) -> str:
+    """"CENTRAL INDEX KEY:" -> "cik", "FORMER COMPANY:" -> "former_company"."""
     key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
     return _KEY_NAMES.get(key, key)
 
@@ -45,7 +46,7 @@ def _field(items) -> Field:
     label = items[0]
     value = next((squash(t) for t in items[1:] if isinstance(t, Token) and kind(t) == "HEADER_VALUE"), None)
     children = [item for item in items if isinstance(item, Field)]
-    return Field(header_key(str(label).strip().rstrip(":")), value or None, children)
+    return Field(header_key(str(label)), value or None, children)     # the key drops blanks and colon
 
 
 def _as_dict(fields: list[Field]) -> dict:
