@@ -155,3 +155,17 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
         {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K > NOVEMBER", "line": 33},
         {"type": "EX-99.1", "sequence": "2", "filename": "dex991.pdf", "description": None, "line": 118},
         {"type": "EX-99.2", "sequence": "3", "filename": "dex992.htm", "description": None, "line": 180}]
+
+
+def test_the_header_fills_what_the_cover_lacks_and_nothing_else():
+    whole = submission()
+    period = whole.index("\n", whole.index("For the month of")) + 1
+    numbered = whole[:period] + "\n                        Commission File Number 0-30470\n" + whole[period:]
+    assert analyse(numbered).result["cover"]["commission_file_number"] == "0-30470"    # the cover's own
+    assert analyse(whole).result["cover"]["commission_file_number"] == "000-30470"     # the header's SEC FILE NUMBER
+    nameless = whole.replace("HANARO TELECOM, INC.\n                            (Name of the Registrant)",
+                             "\n                            (Name of the Registrant)", 1)
+    assert analyse(nameless).result["cover"]["registrant"] == "HANARO TELECOM INC"     # COMPANY CONFORMED NAME
+    assert analyse(whole).result["cover"]["registrant"] == "HANARO TELECOM, INC."
+    bare = "<SEC-DOCUMENT>x\n<SEC-HEADER>\nACCESSION NUMBER:\t1\n</SEC-HEADER>\n</SEC-DOCUMENT>\n"
+    assert analyse(bare).result["cover"]["registrant"] is None                        # no filer at all

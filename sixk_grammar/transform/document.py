@@ -273,11 +273,11 @@ def _last_counter(heading: Heading | None) -> int | None:
 
 def _fill_from_envelope(cover: dict, envelope: dict) -> None:
     """What a cover lacks and the EDGAR header states plainly."""
-    filer = envelope["filer"] or {}
-    company = filer.get("company_conformed_name") if isinstance(filer, dict) else None
+    filer = envelope["filer"]
+    company = filer.get("company_conformed_name")
     if not cover["registrant"] and company:
         cover["registrant"] = company
-    number = filer.get("sec_file_number") if isinstance(filer, dict) else None
+    number = filer.get("sec_file_number")
     if not cover["commission_file_number"] and number:
         cover["commission_file_number"] = number
 
