@@ -145,3 +145,14 @@ def test_the_name_in_an_upper_case_signature_is_read_without_the_s():
     text = edited(SEED, replace(62, "/s/ Kyu June Hwang", "/S/ KYU JUNE HWANG"), delete(64, 65))
     signer = sixk_grammar.parse(text)["signatures"][0]
     assert (signer["signature"], signer["name"]) == ("/S/ KYU JUNE HWANG", "KYU JUNE HWANG")
+
+
+@pytest.mark.parametrize("lines,expected", [
+    ([RIGHT + "Kyu June Hwang", RIGHT + "Spokesperson"], ("Kyu June Hwang", "Spokesperson")),   # a title by its place
+    ([RIGHT + "Managing Director"], ("Kyu June Hwang", "Managing Director")),    # a title alone: the name is the /s/ one
+    ([RIGHT + "Kyu June Hwang", RIGHT + "Managing Director", RIGHT + "Finance Department"],
+     ("Kyu June Hwang", "Managing Director Finance Department")),                  # a title over two lines
+])
+def test_unlabelled_lines_under_a_signature(lines, expected):
+    text = edited(SEED, delete(64, 65), insert(63, *lines))
+    assert [(s["name"], s["title"]) for s in sixk_grammar.parse(text)["signatures"]] == [expected]
