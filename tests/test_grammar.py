@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from lark import Lark
@@ -9,6 +11,9 @@ from lark.exceptions import GrammarError
 
 import sixk_grammar
 from sixk_grammar.parser import PARSER_OPTIONS, grammar_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from grammar_mutation import alternatives  # noqa: E402
 
 
 def test_grammar_builds_in_strict_mode():
@@ -32,27 +37,6 @@ def test_every_terminal_is_named():
     assert not [n for n in names if n.startswith("__ANON")]
 
 
-def _top_level_alternation(pattern: str) -> bool:
-    depth, index, in_class = 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        index += 1
-    return False
-
-
 def test_fragments_group_their_alternatives():
     """Lark splices fragment regexes verbatim: a bare top-level | would break the terminal."""
     offenders = []
@@ -61,7 +45,7 @@ def test_fragments_group_their_alternatives():
             match = re.match(r"\s*(_[A-Z0-9_]+):\s*(.*)", line)
             if match:
                 for literal in re.findall(r"/((?:\\.|[^/\\])+)/", match.group(2)):
-                    if _top_level_alternation(literal):
+                    if any(depth == 0 for _start, _end, depth in alternatives(literal)):
                         offenders.append(f"{path.name}:{number}")
     assert offenders == []
 

@@ -49,12 +49,13 @@ class Mutant:
         return f"{self.file}:{self.line}: drop {self.dropped!r} from /{self.original}/"
 
 
-def alternatives(pattern: str) -> list[tuple[int, int]]:
-    """The (start, end) span of every alternative of every group of ``pattern``
-    (the top level counts as a group) that has two or more alternatives."""
+def alternatives(pattern: str) -> list[tuple[int, int, int]]:
+    """The (start, end, depth) of every alternative of every group of
+    ``pattern`` that has two or more (depth 0: the pattern's top level; a
+    fragment spliced after an open group may close it: depth -1 then)."""
     groups: list[list[int]] = [[0]]      # per open group: where its alternatives start, then each '|'
-    spans: list[tuple[int, int]] = []
-    index, in_class = 0, False
+    spans: list[tuple[int, int, int]] = []
+    index, in_class, base = 0, False, 0
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -75,17 +76,20 @@ def alternatives(pattern: str) -> list[tuple[int, int]]:
         elif char == "|":
             groups[-1].append(index)
         elif char == ")" and len(groups) > 1:
-            spans += _spans(groups.pop(), index)
+            spans += _spans(groups.pop(), index, base + len(groups))
+        elif char == ")":                # closes a group a fragment before this one opened
+            spans += _spans(groups[0], index, base)
+            groups[0], base = [index + 1], base - 1
         index += 1
-    return spans + _spans(groups[0], len(pattern))
+    return spans + _spans(groups[0], len(pattern), base)
 
 
-def _spans(bars: list[int], end: int) -> list[tuple[int, int]]:
+def _spans(bars: list[int], end: int, depth: int) -> list[tuple[int, int, int]]:
     if len(bars) < 2:
         return []
     edges = [bars[0]] + [bar + 1 for bar in bars[1:]]
     ends = bars[1:] + [end]
-    return list(zip(edges, ends))
+    return [(start, stop, depth) for start, stop in zip(edges, ends)]
 
 
 def mutants(grammar: Path) -> list[Mutant]:
@@ -98,7 +102,7 @@ def mutants(grammar: Path) -> list[Mutant]:
                 pattern = literal.group(1)
                 if not _compiles(pattern):
                     continue        # a fragment, spliced with others into one terminal: its groups span them
-                for start, end in alternatives(pattern):
+                for start, end, _depth in alternatives(pattern):
                     # take the alternative out with the bar before it (or after it, for the first)
                     cut_start, cut_end = (start - 1, end) if pattern[start - 1:start] == "|" else (start, end + 1)
                     mutated = pattern[:cut_start] + pattern[cut_end:]
