@@ -14,6 +14,7 @@ import sixk_grammar
 
 from sixk_grammar.lint import check
 from sixk_grammar.lint.rules.signature import LATE_DAYS, comparable_name, names_match
+from test_envelope import submission
 from test_rules import LINE_82, SEED, delete, edited, insert, replace
 
 DATE_LINE = 62          # "Date: November 18, 2002      By: /s/ Kyu June Hwang"; report month November 2002
@@ -235,3 +236,25 @@ def test_a_yes_without_its_82_number_is_reported_at_the_question():
 def test_an_82_number_after_no_is_reported_at_its_line():
     text = edited(SEED, insert(39, "", *LINE_82))
     assert findings(text, "SK309") == [(41, 1, "No is marked but file number 82-1234 is given")]
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("SUBMISSION TYPE:\t6-K", "SUBMISSION TYPE:\t6-K/A", [
+        ("SK601", 24, 1, "<TYPE>6-K differs from the header's 6-K/A"),
+        ("SK601", 33, 1, "the cover says 'FORM 6-K' but the submission is 6-K/A")]),
+    ("<TYPE>6-K\n", "<TYPE>6-K/A\n", [("SK601", 24, 1, "<TYPE>6-K/A differs from the header's 6-K")]),
+    ("SUBMISSION TYPE:\t6-K", "SUBMISSION TYPE:\t10-K", [
+        ("SK601", 1, 1, "submission type '10-K' is not 6-K or 6-K/A"),
+        ("SK601", 24, 1, "<TYPE>6-K differs from the header's 10-K")]),
+    ("REPORT:\t20021130", "REPORT:\t20030430", [("SK602", 44, 26, "period of report 2003-04-30 is outside 2002-11")]),
+    ("REPORT:\t20021130", "REPORT:\t20021101", []),                         # any day of the month
+    ("NAME:\t\t\tHANARO TELECOM INC", "NAME:\t\t\tHanaro Telecom Co Ltd", []),   # compared leniently
+    ("NAME:\t\t\tHANARO TELECOM INC", "NAME:\t\t\tACME CORP", [
+        ("SK603", 47, 1, "the header names 'ACME CORP', the cover 'HANARO TELECOM, INC.'")]),
+    ("COUNT:\t\t3", "COUNT:\t\t5", [("SK604", 1, 1, "the header counts 5 documents, 3 are present")]),
+    ("<TYPE>EX-99.1", "<TYPE>EX-99.9", [("SK605", 105, 1, "exhibit 99.1 has no <TYPE>EX-99.1 document")]),
+    ("<TYPE>EX-99.1", "<TYPE>ex-99.1", []),                                 # types in any case
+])
+def test_the_envelope_rules_messages_and_edges(old, new, expected):
+    text = submission().replace(old, new, 1)
+    assert [(f.code, f.line, f.column, f.message) for f in check(text) if f.code.startswith("SK6")] == expected
