@@ -172,3 +172,29 @@ def test_which_images_edgar_accepts(source, problem):
 def test_which_file_names_edgar_accepts(name, problems):
     text = changed(CREDICORP, "<FILENAME>ef20043470_6k.htm", f"<FILENAME>{name}")
     assert html_findings(text, "SK710") == ([f"file name {name!r}: {problems}"] if problems else [])
+
+
+def ix_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in check(text) if f.code in ("SK711", "SK712", "SK713", "SK714")]
+
+
+def _amended(text: str) -> str:
+    return text.replace("CONFORMED SUBMISSION TYPE:\t6-K", "CONFORMED SUBMISSION TYPE:\t6-K/A", 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_in_body(CREDICORP, ix_header("6-K/A")), [("SK711", "dei:DocumentType is '6-K/A', not 6-K")]),
+    (_amended(_envelope(_in_body(CREDICORP, ix_header("6-K/A")))), []),       # an amendment may say either
+    (_amended(_envelope(_in_body(CREDICORP, ix_header("6-K")))), []),
+    (_amended(_envelope(_in_body(CREDICORP, ix_header("10-K")))), [("SK711", "dei:DocumentType is '10-K', not 6-K or 6-K/A")]),
+    (_in_body(CREDICORP, ix_header("6-K", cik="")), [("SK712", "the inline XBRL header lacks dei:EntityCentralIndexKey")]),
+    (_in_body(CREDICORP, ix_header("6-K", name="")), [("SK712", "the inline XBRL header lacks dei:EntityRegistrantName")]),
+    (_envelope(_in_body(CREDICORP, ix_header("6-K", cik="1001290"))), []),   # leading zeros do not count
+    (_envelope(_in_body(CREDICORP, ix_header("6-K", cik="0001140625"))),
+     [("SK713", "dei:EntityCentralIndexKey '0001140625' is not the filer's CIK (1001290)")]),
+    (_in_body(CREDICORP, ix_header("6-K", name="Credicorp Ltd")), []),        # compared leniently
+    (_in_body(CREDICORP, ix_header("6-K", name="Equinor ASA")),
+     [("SK714", "dei:EntityRegistrantName 'Equinor ASA', the cover names 'CREDICORP LTD.'")]),
+])
+def test_the_inline_xbrl_header_against_the_submission(text, expected):
+    assert ix_findings(text) == expected
