@@ -198,3 +198,35 @@ def _amended(text: str) -> str:
 ])
 def test_the_inline_xbrl_header_against_the_submission(text, expected):
     assert ix_findings(text) == expected
+
+
+# Written out, not taken from the rule's own sets: a tag dropped from them must fail here.
+ACTIVE_TAGS = ["script", "applet", "object", "embed", "param", "form", "input", "select", "option", "textarea",
+               "button", "frame", "frameset", "iframe", "noframes", "base", "bgsound", "blink", "marquee",
+               "area", "map", "layer", "ilayer"]
+LISTED_TAGS = ["style", "tbody", "thead", "tfoot", "col", "colgroup", "del", "ins", "s", "q", "wbr", "nobr",
+               "noscript", "noembed", "acronym", "abbrev", "basefont", "fn", "note", "lang", "lh", "person",
+               "spot", "tab", "range", "overlay", "banner", "credit", "fig", "nextid", "au"]
+
+
+@pytest.mark.parametrize("tag", ACTIVE_TAGS)
+def test_every_active_element_is_an_error(tag):
+    text = _in_body(CREDICORP, f"<{tag}></{tag}>")
+    assert [(f.code, f.message) for f in check(text) if f.code == "SK701"] == [
+        ("SK701", f"<{tag}> is not accepted in an EDGAR HTML document")]
+
+
+@pytest.mark.parametrize("tag", LISTED_TAGS)
+def test_every_listed_element_is_a_warning(tag):
+    text = _in_body(CREDICORP, f"<{tag}></{tag}>")
+    assert [(f.code, f.severity, f.message) for f in check(text) if f.code in ("SK701", "SK702")] == [
+        ("SK702", "warning", f"<{tag}> is on EDGAR's list of prohibited HTML elements")]
+
+
+@pytest.mark.parametrize("markup,what", [
+    ('<p onclick="go()" onmouseover="x()">x</p>', "<p> has the onclick attribute: active content"),
+    ('<a href=" JavaScript:go()">x</a>', "<a> has a javascript: href: active content"),
+    ('<img src="javascript:go()">', "<img> has a javascript: src: active content"),
+])
+def test_event_handlers_and_javascript_addresses(markup, what):
+    assert [f.message for f in check(_in_body(CREDICORP, markup)) if f.code == "SK703"] == [what]
