@@ -230,3 +230,15 @@ def test_every_listed_element_is_a_warning(tag):
 ])
 def test_event_handlers_and_javascript_addresses(markup, what):
     assert [f.message for f in check(_in_body(CREDICORP, markup)) if f.code == "SK703"] == [what]
+
+
+def test_raw_characters_entities_and_nested_tables_are_each_reported_where_they_stand():
+    raw = _in_body(CREDICORP, "<p>caf\u00e9 na\u00efve</p><p>\u2019</p>")     # one finding a line, at the first
+    assert [(f.line, f.column, f.message) for f in check(raw) if f.code == "SK707"] == [
+        (*position(raw, "\u00e9"), "U+00E9 written as itself: write &#233;")]
+    entities = _in_body(CREDICORP, "<p>&eacute; &apos; &check; &AMP;</p>")   # HTML 4's names, case and all
+    assert [f.message for f in check(entities) if f.code == "SK708"] == [
+        "&apos; is not an HTML 4 entity", "&check; is not an HTML 4 entity", "&AMP; is not an HTML 4 entity"]
+    nested = _in_body(CREDICORP, "<table><tr><td><table><tr><td><table></table></td></tr></table></td></tr></table>")
+    assert [(f.line, f.column) for f in check(nested) if f.code == "SK706"] == [
+        position(nested, "<table><tr><td><table></table>"), position(nested, "<table></table>")]
