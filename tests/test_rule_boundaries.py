@@ -258,3 +258,18 @@ def test_an_82_number_after_no_is_reported_at_its_line():
 def test_the_envelope_rules_messages_and_edges(old, new, expected):
     text = submission().replace(old, new, 1)
     assert [(f.code, f.line, f.column, f.message) for f in check(text) if f.code.startswith("SK6")] == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("<S>       <C>", [("SK206", 45, 1, "<S> outside a table"), ("SK206", 45, 11, "<C> outside a table")]),
+    ("<CAPTION>", [("SK206", 45, 1, "<CAPTION> outside a table")]),
+    ("</FN>", [("SK206", 45, 1, "</FN> outside a table")]),
+    ("<F12>", [("SK206", 45, 1, "<F12> outside a table")]),
+    ("</TABLE>", [("SK205", 45, 1, "</TABLE> without an open <TABLE>")]),
+    ("<R>", []), ("<PAGE>", []),                       # tags a text document may hold anywhere
+    ("<B>Bold</B>", [("SK207", 45, 1, "unknown tag <B>")]),
+])
+def test_tags_out_of_place_in_a_text_document(line, expected):
+    found = [(f.code, f.line, f.column, f.message) for f in check(edited(SEED, insert(44, line)))
+             if f.code in ("SK205", "SK206", "SK207")]
+    assert found == expected
