@@ -156,3 +156,36 @@ def test_the_name_in_an_upper_case_signature_is_read_without_the_s():
 def test_unlabelled_lines_under_a_signature(lines, expected):
     text = edited(SEED, delete(64, 65), insert(63, *lines))
     assert [(s["name"], s["title"]) for s in sixk_grammar.parse(text)["signatures"]] == [expected]
+
+
+@pytest.mark.parametrize("lines,answer,marks", [
+    (["     Form 20-F   X       Form 40-F"], "20-F", [True, False]),             # a mark follows its option
+    (["     [X] Form 20-F       [ ] Form 40-F"], "20-F", [True, False]),         # boxes before their options
+    (["     [ ] Form 20-F       [X] Form 40-F"], "40-F", [False, True]),
+    (["     Form 20-F", "     ___X___ Form 40-F ___"], "20-F", [True, False]),   # the mark opening the next line
+    (["     Form 20-F              Form 40-F", "         X                     ____"], "20-F", [True, False]),
+    (["     Form 20-F              Form 40-F", "         ____                  X"], "40-F", [False, True]),
+    (["     Form 20-F              Form 40-F", "                                X"], "40-F", [False, True]),  # by column
+    (["     Form 20-F              Form 40-F", "         X"], "20-F", [True, False]),
+    (["     Form 20-F ____          Form 40-F ____", "                               X"], "40-F", [False, True]),
+    (["     Form 20-F  X            Form 40-F  X"], None, [True, True]),         # both: no answer (SK306)
+])
+def test_where_a_mark_stands_says_which_form_it_answers(lines, answer, marks):
+    cover = sixk_grammar.parse(edited(SEED, delete(30, 31), insert(29, *lines)))["cover"]
+    options = cover["marks"]["annual_report_form"]["options"]
+    assert (cover["annual_report_form"], [(o["option"], o["marked"]) for o in options]) == (
+        answer, list(zip(["20-F", "40-F"], marks)))
+
+
+def test_a_lone_box_cannot_say_which_form():
+    cover = sixk_grammar.parse(edited(SEED, delete(30, 31), insert(29, "     ____")))["cover"]
+    assert cover["annual_report_form"] is None
+    assert [(o["option"], o["marked"]) for o in cover["marks"]["annual_report_form"]["options"]] == [("box", False)]
+
+
+@pytest.mark.parametrize("box,answer", [("____", "no"), ("__X__", "yes"), ("[X]", "yes"), ("[ ]", "no")])
+def test_a_lone_box_answers_a_yes_or_no_question(box, answer):
+    paper = ["     Indicate by check mark if the registrant is submitting the Form 6-K in paper as",
+             f"permitted by Regulation S-T Rule 101(b)(1): {box}"]
+    cover = sixk_grammar.parse(edited(SEED, insert(31, "", *paper)))["cover"]
+    assert cover["paper_101b1"] == answer
