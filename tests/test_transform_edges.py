@@ -189,3 +189,13 @@ def test_a_lone_box_answers_a_yes_or_no_question(box, answer):
              f"permitted by Regulation S-T Rule 101(b)(1): {box}"]
     cover = sixk_grammar.parse(edited(SEED, insert(31, "", *paper)))["cover"]
     assert cover["paper_101b1"] == answer
+
+
+@pytest.mark.parametrize("written,number", [
+    ("0-30470", "0-30470"), ("0 - 30470", "0-30470"),                  # blanks around the dash
+    ("l-30470", "1-30470"), ("001-3l234", "001-31234"),                # a letter l typed for the figure 1
+    ("N/A", None),
+])
+def test_a_commission_file_number_as_typed(written, number):
+    text = edited(SEED, insert(16, "", f"                    Commission File Number: {written}"))
+    assert sixk_grammar.parse(text)["cover"]["commission_file_number"] == number

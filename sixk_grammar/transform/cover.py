@@ -62,7 +62,6 @@ class Period:
 class FileNumber:
     number: str | None
     line: int
-    column: int
 
 
 @dataclass
@@ -153,7 +152,7 @@ class CoverTransformer(Transformer):
         text = None
         if number is not None:
             text = squash(clean(number).strip("()").replace(" - ", "-")).replace("l", "1").replace("L", "1") or None
-        return FileNumber(text, items[0].line, items[0].column)
+        return FileNumber(text, items[0].line)
 
     def caption(self, items):
         (token,) = items
