@@ -199,3 +199,16 @@ def test_a_lone_box_answers_a_yes_or_no_question(box, answer):
 def test_a_commission_file_number_as_typed(written, number):
     text = edited(SEED, insert(16, "", f"                    Commission File Number: {written}"))
     assert sixk_grammar.parse(text)["cover"]["commission_file_number"] == number
+
+
+@pytest.mark.parametrize("lines,address", [
+    (["", "                              Seoul, Korea"], None),              # no line starts an address
+    (["                              Seoul, Korea"], None),
+    (["", "                   1445-3 Seocho-dong, Seoul, Korea"], "1445-3 Seocho-dong, Seoul, Korea"),
+    (["                   1445-3 Seocho-dong, Seoul, Korea"], "1445-3 Seocho-dong, Seoul, Korea"),
+])
+def test_an_uncaptioned_address_under_the_name_starts_as_an_address_does(lines, address):
+    """No captions at all: the lines under the name are its address only when
+    one begins as addresses do (here a house number)."""
+    cover = sixk_grammar.parse(edited(SEED, delete(19, 24), insert(18, *lines)))["cover"]
+    assert (cover["registrant"], cover["address"]) == ("HANARO TELECOM, INC.", address)
