@@ -300,3 +300,17 @@ def test_blanks_after_a_last_line_without_its_line_end_are_left_to_the_filer():
     text = "\n".join(lines)
     assert [(f.code, f.line, f.fix) for f in check(text) if f.code == "SK208"] == [("SK208", 70, "")]
     assert fix(text) == (text, [])
+
+
+def test_a_refused_repair_does_not_stop_the_others_of_its_rule():
+    """Two SK203 findings: the en dash in the file number would make a number
+    appear (a fact), the curly apostrophe in the body changes none.  The
+    repairs are tried one by one when together they change a fact: the
+    apostrophe is repaired, the dash stays, and check says which is which."""
+    text = SEED.replace("For the month of November 2002",
+                        "For the month of November 2002\n\nCommission File Number 0\u201330470", 1)
+    text = text.replace("Company's", "Company\u2019s", 1) + "\n"
+    assert [(f.line, f.fix) for f in check(text) if f.code == "SK203"] == [(17, ""), (48, "safe")]
+    fixed, applied = fix(text)
+    assert [(f.code, f.line, f.column) for f in applied] == [("SK203", 48, 57)]
+    assert "0\u201330470" in fixed and "Company's" in fixed
