@@ -273,3 +273,17 @@ def test_tags_out_of_place_in_a_text_document(line, expected):
     found = [(f.code, f.line, f.column, f.message) for f in check(edited(SEED, insert(44, line)))
              if f.code in ("SK205", "SK206", "SK207")]
     assert found == expected
+
+
+@pytest.mark.parametrize("edits,code,expected", [
+    ([delete(4)], "SK301", [(1, 1, 'no "FORM 6-K" title on the cover')]),
+    ([delete(15)], "SK302", [(1, 1, "no report period on the cover")]),
+    ([replace(15, "November", "Novembr")], "SK303", [(15, 26, "report period 'Novembr 2002' is not a month and year")]),
+    ([delete(18, 24)], "SK304", [(1, 1, "no registrant name on the cover")]),
+    ([delete(27, 31)], "SK305", [(1, 1, "the 20-F/40-F question is missing")]),
+    ([replace(30, "   X   ", "       ")], "SK305", [(27, 6, "neither Form 20-F nor Form 40-F is marked")]),
+    ([replace(30, "   X   ", "       "), insert(31, " " * 38 + "N/A")], "SK305", []),      # answered "not applicable"
+    ([replace(38, "No   X", "No    "), insert(39, " " * 38 + "N/A")], "SK307", []),
+])
+def test_the_cover_rules_messages_and_positions(edits, code, expected):
+    assert findings(edited(SEED, *edits), code) == expected

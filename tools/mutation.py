@@ -4,6 +4,7 @@
     python tools/mutation.py run html_text dates # some modules only (module names under sixk_grammar)
     python tools/mutation.py score               # the score per module, from the last run
     python tools/mutation.py survivors MODULE    # the diff of each mutant the tests let live
+    python tools/mutation.py recheck TEST_FILE... [--modules M...]   # the survivors against tests added since
 
 Needs ``pip install mutmut`` (3.x).  mutmut copies the project into
 ``mutants/``, changes one operator, constant or call at a time, and runs the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -79,12 +81,82 @@ def survivors(module: str) -> None:
             subprocess.run([sys.executable, "-m", "mutmut", "show", mutant], cwd=ROOT)
 
 
+def recheck(test_files: list[str], modules) -> int:
+    """Run the last run's survivors again against ``test_files`` only (the
+    tests written since the run, so a run of hours need not be repeated): the
+    current tests are copied into ``mutants/``; a test that fails there with
+    no mutant active (it states behaviour the copied source predates) is left
+    out; a survivor that makes another fail is recorded as killed."""
+    names = sorted(name for name, code in results().items()
+                   if code == 0 and module_of(name).startswith(tuple(modules)))
+    shutil.copytree(ROOT / "tests", ROOT / "mutants" / "tests", dirs_exist_ok=True)
+    environment = os.environ | {"HYPOTHESIS_PROFILE": "mutation"}
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "_recheck", *test_files],
+                          cwd=ROOT / "mutants", env=environment, input="\n".join(names), text=True,
+                          capture_output=True)
+    killed = json.loads(done.stdout or "[]")
+    for meta in (ROOT / "mutants" / "sixk_grammar").rglob("*.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        hits = [name for name in killed if name in data["exit_code_by_key"]]
+        if hits:
+            data["exit_code_by_key"].update(dict.fromkeys(hits, 1))
+            meta.write_text(json.dumps(data), encoding="utf-8")
+    print(f"{len(killed)} of {len(names)} survivors killed by {', '.join(test_files)}", file=sys.stderr)
+    print(done.stderr[-2000:], file=sys.stderr, end="")
+    return done.returncode
+
+
+def _recheck_here(test_files: list[str]) -> None:
+    """recheck's worker, run inside mutants/: one forked pytest a mutant."""
+    sys.path.insert(0, os.getcwd())
+    import pytest
+
+    def outcome(mutant: str, extra: list[str]) -> tuple[int, list[str]]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)      # pytest's report: not the answer
+            os.environ["MUTANT_UNDER_TEST"] = mutant
+            failed: list[str] = []
+
+            class Failures:
+                @staticmethod
+                def pytest_runtest_logreport(report):
+                    if report.failed:
+                        failed.append(report.nodeid)
+
+            code = pytest.main(["-q", "-n0", "-p", "no:cacheprovider", "--no-header", *test_files, *extra],
+                               plugins=[Failures()])
+            os.write(write, json.dumps(failed).encode())
+            os._exit(int(code))
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            failed = json.loads(pipe.read() or "[]")
+        return os.waitpid(pid, 0)[1] >> 8, failed
+
+    import sixk_grammar
+    sixk_grammar.parse("FORM 6-K")        # the parser loaded once, before the forks
+    _, broken = outcome("none", [])
+    deselect = [option for nodeid in broken for option in ("--deselect", nodeid)]
+    killed = [name for name in sys.stdin.read().split() if outcome(name, ["-x", *deselect])[0] != 0]
+    print(f"left out, failing with no mutant: {broken}", file=sys.stderr)
+    print(json.dumps(killed))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["run", "score", "survivors"])
-    parser.add_argument("modules", nargs="*", help="module names under sixk_grammar (default: the core)")
+    parser.add_argument("action", choices=["run", "score", "survivors", "recheck", "_recheck"])
+    parser.add_argument("names", nargs="*", help="module names under sixk_grammar (default: the core); "
+                                                 "for recheck, test files")
+    parser.add_argument("--modules", nargs="*", help="recheck: the modules whose survivors to recheck")
     args = parser.parse_args(argv)
-    modules = args.modules or list(CORE)
+    if args.action == "_recheck":
+        _recheck_here(args.names)
+        return 0
+    if args.action == "recheck":
+        return recheck(args.names, args.modules or list(CORE))
+    modules = args.names or list(CORE)
     if args.action == "run":
         return run(modules)
     if args.action == "score":
