@@ -212,3 +212,18 @@ def test_an_uncaptioned_address_under_the_name_starts_as_an_address_does(lines, 
     one begins as addresses do (here a house number)."""
     cover = sixk_grammar.parse(edited(SEED, delete(19, 24), insert(18, *lines)))["cover"]
     assert (cover["registrant"], cover["address"]) == ("HANARO TELECOM, INC.", address)
+
+
+PRESS_RELEASE = ("a press release dated November 14, 2002, regarding the announcement of the results of the "
+                 "Company's operations for the third quarter ended September 30, 2002.")
+
+
+@pytest.mark.parametrize("row", ["99.1\ta press release dated", "99.1 \t \ta press release dated",
+                                 "99.1    \ta press release dated"])
+def test_table_cells_split_at_tabs_rather_than_at_the_column_markers(row):
+    """A row whose cells a tab separates: "a press release" starts before the
+    <C> marker's column, and is not cut there."""
+    text = edited(SEED, replace(76, "99.1              a press release dated", row))
+    assert [(e["number"], e["description"], e["line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [
+        ("99.1", PRESS_RELEASE, 76)]
+

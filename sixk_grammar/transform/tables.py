@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Discard, Token, Transformer
 
 from ..parser import kind
 
@@ -14,7 +14,6 @@ class Table:
     line: int
     end_line: int | None          # line of </TABLE>; None when it is missing
     columns: list[int]            # 0-based offsets where <S> and each <C> stand
-    caption: list[str]
     rows: list = field(default_factory=list)   # row tokens, or a section's own row objects
 
     def text_rows(self) -> list[tuple[int, str]]:
@@ -57,24 +56,20 @@ class TableTransformer(Transformer):
         return ("columns", [t.column - 1 for t in items if kind(t) in ("COLUMN_START", "COLUMN_NEXT")])
 
     def table_caption(self, items):
-        return ("caption", [text for t in items if kind(t) == "CAPTION_TEXT" for _, text in lines_of(t)])
+        return Discard          # column headings: no exhibit, no fact
 
-    def table_footnotes(self, items):
-        return ("footnotes", items)
+    table_footnotes = table_caption
 
 
 def build_table(items) -> Table:
     """The ``table`` rule (it keeps its bare name when imported)."""
     opening, closing = items[0], items[-1]
     columns: list[int] = []
-    caption: list[str] = []
     rows = []
     for item in items[1:-1]:
-        if isinstance(item, tuple) and item[0] == "columns":
+        if isinstance(item, tuple):
             columns = columns or item[1]
-        elif isinstance(item, tuple) and item[0] == "caption":
-            caption.extend(item[1])
-        elif not isinstance(item, tuple):
+        else:
             rows.append(item)
     end_line = closing.line if str(closing) else None
-    return Table(opening.line, end_line, columns, caption, rows)
+    return Table(opening.line, end_line, columns, rows)
