@@ -314,3 +314,12 @@ def test_a_refused_repair_does_not_stop_the_others_of_its_rule():
     fixed, applied = fix(text)
     assert [(f.code, f.line, f.column) for f in applied] == [("SK203", 48, 57)]
     assert "0\u201330470" in fixed and "Company's" in fixed
+
+
+def test_check_offers_the_fixes_that_fix_makes_whatever_the_encoding():
+    """A Windows-1252 file and a UTF-8 file with a byte-order mark: check
+    marks the curly apostrophe fixable ([*]) as --fix then repairs it."""
+    text = SEED.replace("Company's", "Company\u2019s", 1) + "\n"
+    for data in (text.encode("cp1252"), ("\ufeff" + text).encode("utf-8")):
+        assert [(f.code, f.line, f.fix) for f in check(data) if f.code == "SK203"] == [("SK203", 46, "safe")]
+        assert "Company's" in fix(data)[0]
