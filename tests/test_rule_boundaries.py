@@ -287,3 +287,11 @@ def test_tags_out_of_place_in_a_text_document(line, expected):
 ])
 def test_the_cover_rules_messages_and_positions(edits, code, expected):
     assert findings(edited(SEED, *edits), code) == expected
+
+
+@pytest.mark.parametrize("lines", [12, 16, 20])
+def test_a_cover_cut_short_is_reported_as_cut_not_as_missing_items(lines):
+    """What would come after the cut (period, registrant, check boxes) is not
+    reported missing: SK101 alone says the input stops on the cover."""
+    cut = "\n".join(SEED.split("\n")[:lines])
+    assert [(f.code, f.message) for f in check(cut)] == [("SK101", "the input ends inside the cover page")]

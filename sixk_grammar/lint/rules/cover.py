@@ -26,10 +26,6 @@ def _cover_cut(context) -> bool:
             and cut_off(context))
 
 
-def _period_position(cover):
-    return cover["positions"]["period"] or [cover["line"] or 1, 1]
-
-
 @rule("SK301", "missing-form-title", "error", 'No "FORM 6-K" title on the cover.',
       "Form 6-K (cover page); 17 CFR 249.306")
 def missing_form_title(context):
@@ -98,7 +94,7 @@ def invalid_report_period(context):
     cover = context.cover
     if not _cover_checks(context) or cover["positions"]["period"] is None:
         return
-    line, column = _period_position(cover)
+    line, column = cover["positions"]["period"]
     month = cover["report_month"]
     if month is None:
         yield context.finding("SK303", line, column,
