@@ -227,3 +227,11 @@ def test_table_cells_split_at_tabs_rather_than_at_the_column_markers(row):
     assert [(e["number"], e["description"], e["line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [
         ("99.1", PRESS_RELEASE, 76)]
 
+
+
+def test_a_description_line_that_starts_like_a_number_stays_in_its_column():
+    """<S> and <C> mark the columns: a line whose number column is empty goes
+    on with the description above, even when its text starts with "1."."""
+    text = edited(SEED, replace(77, "                  Company's operations", "                  1. Company's operations"))
+    assert [(e["number"], e["line"], e["end_line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [("99.1", 76, 77)]
+    assert "the results of the 1. Company's operations" in sixk_grammar.parse(text)["exhibits"][0]["description"]
