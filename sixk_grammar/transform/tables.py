@@ -1,4 +1,4 @@
-"""<TABLE> markup: rows, the columns <S>/<C> mark, and whether it was closed."""
+"""<TABLE> markup: its rows, and the columns <S>/<C> mark."""
 from __future__ import annotations
 
 import re
@@ -11,8 +11,6 @@ from ..parser import kind
 
 @dataclass
 class Table:
-    line: int
-    end_line: int | None          # line of </TABLE>; None when it is missing
     columns: list[int]            # 0-based offsets where <S> and each <C> stand
     rows: list = field(default_factory=list)   # row tokens, or a section's own row objects
 
@@ -62,8 +60,8 @@ class TableTransformer(Transformer):
 
 
 def build_table(items) -> Table:
-    """The ``table`` rule (it keeps its bare name when imported)."""
-    opening, closing = items[0], items[-1]
+    """The ``table`` rule (it keeps its bare name when imported): what stands
+    between <TABLE> and </TABLE> (or the end, for a table left open)."""
     columns: list[int] = []
     rows = []
     for item in items[1:-1]:
@@ -71,5 +69,4 @@ def build_table(items) -> Table:
             columns = columns or item[1]
         else:
             rows.append(item)
-    end_line = closing.line if str(closing) else None
-    return Table(opening.line, end_line, columns, rows)
+    return Table(columns, rows)
