@@ -235,3 +235,16 @@ def test_a_description_line_that_starts_like_a_number_stays_in_its_column():
     text = edited(SEED, replace(77, "                  Company's operations", "                  1. Company's operations"))
     assert [(e["number"], e["line"], e["end_line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [("99.1", 76, 77)]
     assert "the results of the 1. Company's operations" in sixk_grammar.parse(text)["exhibits"][0]["description"]
+
+
+@pytest.mark.parametrize("edit", [
+    replace(77, "                  Company's operations", " Company's operations"),   # a continuation not aligned
+    replace(75, "<S>               <C>", "<S>               <C>      <C>"),            # a marker inside the text
+    replace(75, "<S>               <C>", "<S>      <C>"),                              # a marker left of it
+])
+def test_column_markers_never_cut_a_description_inside_a_word(edit):
+    """The columns say where the number stands; the description is all the
+    row holds after it, so markers set where no column starts cut no word."""
+    exhibits = sixk_grammar.parse(edited(SEED, edit))["exhibits"]
+    assert [(e["number"], e["description"], e["line"], e["end_line"]) for e in exhibits] == [
+        ("99.1", PRESS_RELEASE, 76, 77)]

@@ -126,17 +126,16 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
     entries: list[dict] = []
     pattern = _entry_number_pattern()
     for line, text in table.text_rows():
-        cells = table.cells(text)
-        first = cells[0] if cells else ""
-        rest = squash(" ".join(cells[1:]))
-        if first and pattern.match(first + "\n") and (is_explicit(first) or not explicit_only):
-            matched = pattern.match(first + "\n").group(0)
-            tail = squash(first[len(matched.rstrip()):])
-            entries.append(_exhibit(matched, squash(f"{tail} {rest}") or None, line))
-        elif entries and (not first or text[:1].isspace()) and squash(" ".join(cells)):
-            # a continuation line: an empty number column, or indented (its cells, tabs or not, are text)
+        first = table.cells(text)[0]       # the number column
+        found = pattern.match(first + "\n") if first else None
+        if found and (is_explicit(first) or not explicit_only):
+            # the description: all the row holds after the number, whatever the columns cut
+            after = text.index(first) + len(found.group(0).rstrip())
+            entries.append(_exhibit(found.group(0), squash(text[after:]) or None, line))
+        elif entries and (not first or text[:1].isspace()) and text.strip():
+            # a continuation line: an empty number column, or indented
             previous = entries[-1]
-            previous["description"] = squash(f"{previous['description'] or ''} {' '.join(cells)}")
+            previous["description"] = squash(f"{previous['description'] or ''} {text}")
             previous["end_line"] = line
     return entries
 
