@@ -126,7 +126,7 @@ def _table_entries(table: Table, explicit_only: bool) -> list[dict]:
     entries: list[dict] = []
     pattern = _entry_number_pattern()
     for line, text in table.text_rows():
-        first = table.cells(text)[0]       # the number column
+        first = table.first_cell(text)     # the number column
         found = pattern.match(first + "\n") if first else None
         if found and (is_explicit(first) or not explicit_only):
             # the description: all the row holds after the number, whatever the columns cut

@@ -1,7 +1,6 @@
 """<TABLE> markup: its rows, and the columns <S>/<C> mark."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lark import Discard, Token, Transformer
@@ -22,16 +21,14 @@ class Table:
                 rows.extend(lines_of(row))
         return rows
 
-    def cells(self, text: str) -> list[str]:
-        """A row split at the column starts that <C> tags mark, or at its tabs
-        when it has them (some renderings separate cells with tabs)."""
+    def first_cell(self, text: str) -> str:
+        """A row's first cell: up to its first tab when it has tabs (some
+        renderings separate cells with tabs), else up to the column the
+        first <C> tag marks."""
         if "\t" in text.strip():
-            return [cell.strip() for cell in re.split(r"[ ]*\t[\t ]*", text.strip())]
-        cuts = self.columns[1:] or []
-        if not cuts:
-            return [text.strip()]
-        bounds = [0] + cuts + [len(text) + 1]
-        return [text[start:end].strip() for start, end in zip(bounds, bounds[1:])]
+            return text.strip().split("\t", 1)[0].strip()
+        end = self.columns[1] if len(self.columns) > 1 else len(text)
+        return text[:end].strip()
 
 
 def lines_of(token: Token) -> list[tuple[int, str]]:
