@@ -101,7 +101,7 @@ def recheck(test_files: list[str], modules) -> int:
         if hits:
             data["exit_code_by_key"].update(dict.fromkeys(hits, 1))
             meta.write_text(json.dumps(data), encoding="utf-8")
-    print(f"{len(killed)} of {len(names)} survivors killed by {', '.join(test_files)}", file=sys.stderr)
+    print(f"{len(killed)} of {len(names)} survivors killed by the {len(test_files)} tests given", file=sys.stderr)
     print(done.stderr[-2000:], file=sys.stderr, end="")
     return done.returncode
 
