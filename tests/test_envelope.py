@@ -131,7 +131,8 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
     """Two FORMER COMPANY blocks and two FILERs are lists; a header field
     given twice keeps its first value; a count in words is no count; with no
     ACCESSION NUMBER line, the number is the one the <SEC-DOCUMENT> line names."""
-    former = "\tFORMER COMPANY:\n\t\tFORMER CONFORMED NAME:\tOLDER NAME\n\t\tDATE OF NAME CHANGE:\t19980101\n"
+    former = ("\tFORMER COMPANY:\n\t\tFORMER CONFORMED NAME:\tOLDER NAME\n\t\tDATE OF NAME CHANGE:\t19980101\n"
+              "\tFORMER COMPANY:\n\t\tFORMER CONFORMED NAME:\tOLDEST NAME\n\t\tDATE OF NAME CHANGE:\t19970101\n")
     filer = ("\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tHANARO CO-REGISTRANT LTD\n"
              "\t\tCENTRAL INDEX KEY:\t\t\t0001999999\n")
     text = (submission().replace("ACCESSION NUMBER:\t\t0001047469-03-007783\n", "")
@@ -146,7 +147,8 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
     assert (envelope["filed_as_of"], envelope["public_document_count"]) == ("2002-12-02", None)
     assert envelope["filer"]["former_company"] == [
         {"former_conformed_name": "OLD NAME", "date_of_name_change": "19990101"},
-        {"former_conformed_name": "OLDER NAME", "date_of_name_change": "19980101"}]
+        {"former_conformed_name": "OLDER NAME", "date_of_name_change": "19980101"},
+        {"former_conformed_name": "OLDEST NAME", "date_of_name_change": "19970101"}]
     assert [(f["company_conformed_name"], f["cik"]) for f in envelope["filers"]] == [
         ("HANARO TELECOM INC", "0001108691"), ("HANARO CO-REGISTRANT LTD", "0001999999")]
     assert envelope["header"] == {"submission_type": "6-K", "public_document_count": "three",
@@ -169,3 +171,8 @@ def test_the_header_fills_what_the_cover_lacks_and_nothing_else():
     assert analyse(whole).result["cover"]["registrant"] == "HANARO TELECOM, INC."
     bare = "<SEC-DOCUMENT>x\n<SEC-HEADER>\nACCESSION NUMBER:\t1\n</SEC-HEADER>\n</SEC-DOCUMENT>\n"
     assert analyse(bare).result["cover"]["registrant"] is None                        # no filer at all
+
+
+def test_the_accession_number_is_the_headers_when_the_first_line_has_none():
+    text = submission().replace("<SEC-DOCUMENT>0001047469-03-007783.txt : 20030306", "<SEC-DOCUMENT>filing.txt", 1)
+    assert analyse(text).result["envelope"]["accession_number"] == "0001047469-03-007783"

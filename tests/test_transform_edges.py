@@ -33,12 +33,12 @@ def test_a_number_alone_takes_the_cells_that_go_on_with_its_sentence():
         "| Press release regarding the",        # 72: ends in "the"
         "| Company's results",                  # 73: goes on after "the"
         "| and its 2002 dividend.",             # 74: a small letter
-        "| 3rd quarter figures",                # 75: a figure
+        "| 3Q figures",                         # 75: a figure
         "| Unrelated note",                     # 76: a new sentence: not the exhibit's
         "99.2", "| Presentation")
     assert found == [
         {"line": 71, "end_line": 75, "number": "99.1",
-         "description": "Press release regarding the Company's results and its 2002 dividend. 3rd quarter figures"},
+         "description": "Press release regarding the Company's results and its 2002 dividend. 3Q figures"},
         {"line": 77, "end_line": 78, "number": "99.2", "description": "Presentation"}]
 
 
