@@ -154,9 +154,9 @@ def test_repeated_blocks_become_lists_and_the_header_fills_gaps():
     assert envelope["header"] == {"submission_type": "6-K", "public_document_count": "three",
                                   "period_of_report": "20021130", "filed_as_of": "20021202"}
     assert envelope["documents"] == [
-        {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K > NOVEMBER", "line": 33},
-        {"type": "EX-99.1", "sequence": "2", "filename": "dex991.pdf", "description": None, "line": 118},
-        {"type": "EX-99.2", "sequence": "3", "filename": "dex992.htm", "description": None, "line": 180}]
+        {"type": "6-K", "sequence": "1", "filename": "d6k.txt", "description": "FORM 6-K > NOVEMBER", "line": 36},
+        {"type": "EX-99.1", "sequence": "2", "filename": "dex991.pdf", "description": None, "line": 121},
+        {"type": "EX-99.2", "sequence": "3", "filename": "dex992.htm", "description": None, "line": 183}]
 
 
 def test_the_header_fills_what_the_cover_lacks_and_nothing_else():
