@@ -20,12 +20,18 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Seconds a test run may take on one mutant before the mutant counts as a
+#: timeout (one that loops for ever); mutmut's own code for it.
+TIMEOUT = 60
+TIMED_OUT = 36
 #: The modules the issue names as the core (prefixes of module names).
 CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "first_char", "dates", "records")
 
@@ -94,14 +100,15 @@ def recheck(test_files: list[str], modules) -> int:
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "_recheck", *test_files],
                           cwd=ROOT / "mutants", env=environment, input="\n".join(names), text=True,
                           capture_output=True)
-    killed = json.loads(done.stdout or "[]")
+    killed = json.loads(done.stdout or "{}")       # name: 1 (a test failed) or TIMED_OUT
     for meta in (ROOT / "mutants" / "sixk_grammar").rglob("*.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
-        hits = [name for name in killed if name in data["exit_code_by_key"]]
+        hits = {name: code for name, code in killed.items() if name in data["exit_code_by_key"]}
         if hits:
-            data["exit_code_by_key"].update(dict.fromkeys(hits, 1))
+            data["exit_code_by_key"].update(hits)
             meta.write_text(json.dumps(data), encoding="utf-8")
-    print(f"{len(killed)} of {len(names)} survivors killed by the {len(test_files)} tests given", file=sys.stderr)
+    print(f"{len(killed)} of {len(names)} survivors killed (or timed out) by the {len(test_files)} tests given",
+          file=sys.stderr)
     print(done.stderr[-2000:], file=sys.stderr, end="")
     return done.returncode
 
@@ -131,17 +138,27 @@ def _recheck_here(test_files: list[str]) -> None:
             os.write(write, json.dumps(failed).encode())
             os._exit(int(code))
         os.close(write)
+        deadline = time.monotonic() + TIMEOUT
+        done, status = os.waitpid(pid, os.WNOHANG)
+        while not done:
+            if time.monotonic() > deadline:      # a mutant that loops for ever: mutmut's "timeout"
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                os.close(read)
+                return TIMED_OUT, []
+            time.sleep(0.05)
+            done, status = os.waitpid(pid, os.WNOHANG)
         with os.fdopen(read) as pipe:
             failed = json.loads(pipe.read() or "[]")
-        return os.waitpid(pid, 0)[1] >> 8, failed
+        return os.waitstatus_to_exitcode(status), failed
 
     import sixk_grammar
     sixk_grammar.parse("FORM 6-K")        # the parser loaded once, before the forks
     _, broken = outcome("none", [])
     deselect = [option for nodeid in broken for option in ("--deselect", nodeid)]
-    killed = [name for name in sys.stdin.read().split() if outcome(name, ["-x", *deselect])[0] != 0]
+    codes = {name: outcome(name, ["-x", *deselect])[0] for name in sys.stdin.read().split()}
     print(f"left out, failing with no mutant: {broken}", file=sys.stderr)
-    print(json.dumps(killed))
+    print(json.dumps({name: (TIMED_OUT if code == TIMED_OUT else 1) for name, code in codes.items() if code}))
 
 
 def main(argv=None) -> int:
