@@ -36,13 +36,11 @@ MAX_FILE_NAME = 32
 _RAW_OUTSIDE_ASCII = re.compile(r"[^\x20-\x7e\t\n\r\f]")
 
 
-def _where(document, line: int, column: int) -> tuple[int, int]:
-    """A position in the HTML document's text as a position in the input."""
-    return document.token.line + line - 1, (document.token.column + column - 1 if line == 1 else column)
-
-
 def _findings_at(context, code, document, line, column, message):
-    return context.finding(code, *_where(document, line, column), message)
+    """A finding at ``(line, column)`` of an HTML document's text: its
+    columns are the input's, since the document starts a line (after
+    <TEXT> and its line end, or at the top of a bare file)."""
+    return context.finding(code, document.token.line + line - 1, column, message)
 
 
 @rule("SK701", "active-content", "error",
