@@ -397,13 +397,15 @@ def render(rows, jobs, scaling, args, startup, stages, folders, regex, real_arch
         lines.append(f"| {r['workload']} | {r['method']} | {r['docs']} | {r['mb']:.2f} | {r['seconds']:.3f} | "
                      f"{r['mb_s']:.2f} | {r['docs_s']:.0f} | {r['ratio']:.3f} | {rss} |")
     lines += ["", f"`python -m sixk_grammar check FOLDER` on {CHECKED_FILES:,} files of workload b, fresh "
-              f"processes: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, speed-up {jobs[1] / jobs[2]:.2f}x.  "
+              f"processes, the best of 3 interleaved runs: 1 job {jobs[1]:.2f} s, 2 jobs {jobs[2]:.2f} s, "
+              f"speed-up {jobs[1] / jobs[2]:.2f}x.  "
               "Submissions (c, d) are timed in a fresh process, reading the file included; `read+split` reads, "
               "decodes and splits it into lines.  Their bulk is a `<PDF>` block or a `GRAPHIC` document's "
               "uuencoded image.", ""]
     if drew:
         lines += ["![throughput against input size](performance.png)", ""]
-    lines += ["`parse FOLDER --output-format csv -o out.csv` (fresh processes, the best of 3 interleaved runs, one of each on 20,000 files; peak memory is VmHWM, "
+    lines += ["`parse FOLDER --output-format csv -o out.csv` (fresh processes, the best of 3 interleaved runs, "
+              "one run each on 20,000 files; peak memory is VmHWM, "
               "sampled from /proc):", "", "| filings | jobs | seconds | filings/s | main process MB | largest worker MB |",
               "|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['files']:,} | {r['jobs']} | {r['seconds']:.2f} | {r['files'] / r['seconds']:.0f} | "
