@@ -7,7 +7,7 @@ import pytest
 
 import sixk_grammar
 from conftest import CORPUS, read
-from sixk_grammar.html_text import render, scan_markup
+from sixk_grammar.html_text import _defused, render, scan_markup
 
 
 def lines(html: str) -> list[str]:
@@ -206,3 +206,21 @@ def test_positions_of_text_spread_over_lines_and_of_check_boxes():
                                         ("<p>x</p>\n\n", False), ("<p>Date: March 3, 20  ", True)])
 def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
     assert render(source).cut is cut
+
+
+@pytest.mark.parametrize("source,defused,shown", [
+    ("<p>a</p><!-- one --><p>b</p><!-- two --><p>c</p><!-- open",       # the comment left open is the last
+     "<p>a</p><!-- one --><p>b</p><!-- two --><p>c</p>", ["a", "", "b", "", "c"]),
+    ("<p>one</p><!--", "<p>one</p>", ["one"]),
+    ("<p>a<![if !supportLists]>b<![endif]>c</p>",                         # Word's conditional sections
+     "<p>a<![if !supportLists]>b<![endif]>c</p>", ["abc"]),
+    ("<p>a</p><![unknown stuff]><p>b</p>",                                # one html.parser cannot read: text
+     "<p>a</p>\ue000![unknown stuff]><p>b</p>", ["a", "", "<![unknown stuff]>", "", "b"]),
+    ("<p>a</p><![CDATA[x]]><p>b</p><![if",                                # left open after the last "]>": text
+     "<p>a</p><![CDATA[x]]><p>b</p>\ue000![if", ["a", "", "b", "", "<![if"]),
+    ("<p>x > y</p><b", "<p>x > y</p>", ["x > y"]),                          # a tag cut at the end
+    ("<p>x</p>a<", "<p>x</p>a<", ["x", "", "a<"]),                          # a "<" that opens nothing
+])
+def test_what_html_parser_would_choke_on_is_defused_first(source, defused, shown):
+    assert _defused(source) == defused
+    assert lines(source) == shown
