@@ -3,6 +3,8 @@
     python tools/grammar_mutation.py                  # every mutant (hours)
     python tools/grammar_mutation.py --sample 80      # 80 drawn at random (--seed to choose them)
     python tools/grammar_mutation.py --list           # the mutants, without running them
+    python tools/grammar_mutation.py --match cover.lark:97 --tests tests/test_grammar_spellings.py
+                                                      # some mutants, against some tests
 
 mutmut mutates Python only, and most of what this project reads is written in
 the grammar's regular expressions: "Form 40-F" or "40F", "Ltd." or "Tbk", a
@@ -128,14 +130,14 @@ def apply(mutant: Mutant, grammar: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def run(mutant: Mutant | None, scratch: Path) -> bool:
+def run(mutant: Mutant | None, scratch: Path, tests: list[str]) -> bool:
     """Whether a test fails on the mutant (it is killed); None: the grammar as it is."""
     shutil.rmtree(scratch / "grammar")
     shutil.copytree(ROOT / "grammar", scratch / "grammar")
     if mutant:
         apply(mutant, scratch / "grammar")
     environment = os.environ | {"SIXK_GRAMMAR_CACHE_DIR": str(scratch / "cache"), "PYTHONPATH": str(scratch)}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-n0", "-p", "no:cacheprovider", *TESTS],
+    done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-n0", "-p", "no:cacheprovider", *tests],
                           cwd=scratch, env=environment, capture_output=True, timeout=900)
     shutil.rmtree(scratch / "cache", ignore_errors=True)
     return done.returncode != 0
@@ -146,8 +148,10 @@ def main(argv=None) -> int:
     options.add_argument("--sample", type=int, help="run this many mutants, drawn at random")
     options.add_argument("--seed", type=int, default=20261127)
     options.add_argument("--list", action="store_true", help="list the mutants and stop")
+    options.add_argument("--match", help="only the mutants whose description holds this text")
+    options.add_argument("--tests", nargs="+", default=TESTS, help="the test files to run (default: %(default)s)")
     args = options.parse_args(argv)
-    chosen = mutants(ROOT / "grammar")
+    chosen = [mutant for mutant in mutants(ROOT / "grammar") if args.match is None or args.match in mutant.describe()]
     if args.sample:
         chosen = random.Random(args.seed).sample(chosen, min(args.sample, len(chosen)))
     if args.list:
@@ -160,11 +164,11 @@ def main(argv=None) -> int:
             shutil.copytree(ROOT / part, scratch / part)
         for part in ("pyproject.toml", "README.md"):
             shutil.copy(ROOT / part, scratch)
-        if run(None, scratch):
+        if run(None, scratch, args.tests):
             print("the tests fail on the grammar as it is: fix that first", file=sys.stderr)
             return 2
         for number, mutant in enumerate(chosen, 1):
-            killed = run(mutant, scratch)
+            killed = run(mutant, scratch, args.tests)
             print(f"[{number}/{len(chosen)}] {'killed  ' if killed else 'SURVIVED'} {mutant.describe()}", flush=True)
             if not killed:
                 survivors.append(mutant)
