@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The tests that read the corpus and the rules' fixtures: a few seconds each.
-TESTS = ["tests/test_unchanged.py", "tests/test_corpus_labels.py", "tests/test_checked_values.py",
+TESTS = ["tests/test_grammar_spellings.py", "tests/test_unchanged.py", "tests/test_corpus_labels.py", "tests/test_checked_values.py",
          "tests/test_layout_classes.py", "tests/test_unseen_layouts.py", "tests/test_seeds.py",
          "tests/test_rules.py", "tests/test_rule_boundaries.py", "tests/test_html_rules.py",
          "tests/test_envelope.py", "tests/test_tables.py", "tests/test_truncation.py",
