@@ -279,6 +279,8 @@ def test_tags_out_of_place_in_a_text_document(line, expected):
     ([delete(4)], "SK301", [(1, 1, 'no "FORM 6-K" title on the cover')]),
     ([delete(15)], "SK302", [(1, 1, "no report period on the cover")]),
     ([replace(15, "November", "Novembr")], "SK303", [(15, 26, "report period 'Novembr 2002' is not a month and year")]),
+    # a blank form's period, kept as typed
+    ([replace(15, "November 2002", "____, 20__")], "SK303", [(15, 26, "report period '____, 20__' is not a month and year")]),
     ([delete(18, 24)], "SK304", [(1, 1, "no registrant name on the cover")]),
     ([delete(27, 31)], "SK305", [(1, 1, "the 20-F/40-F question is missing")]),
     ([replace(30, "   X   ", "       ")], "SK305", [(27, 6, "neither Form 20-F nor Form 40-F is marked")]),

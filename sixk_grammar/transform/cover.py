@@ -144,8 +144,10 @@ class CoverTransformer(Transformer):
     def period(self, items):
         value = first_token(items, "PERIOD_DATE", "PERIOD_TEXT", "BARE_DATE")
         anchor = items[0]
-        return Period(clean(value) if value is not None else None, anchor.line, anchor.column,
-                      kind(anchor) == "BARE_DATE")
+        # A date loses the underlines it was typed on ("____March____, 2003");
+        # text that is no date is kept as typed: a blank form's "____, 20__".
+        text = None if value is None else squash(value) if kind(value) == "PERIOD_TEXT" else clean(value)
+        return Period(text, anchor.line, anchor.column, kind(anchor) == "BARE_DATE")
 
     def file_number(self, items):
         number = first_token(items, "FILE_NUMBER")
