@@ -224,3 +224,52 @@ def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
 def test_what_html_parser_would_choke_on_is_defused_first(source, defused, shown):
     assert _defused(source) == defused
     assert lines(source) == shown
+
+
+@pytest.mark.parametrize("html,expected", [
+    ("<table><tr><td>a<td>b<tr><td>c<td>d</table>", ["a\tb", "c\td"]),      # rows and cells never closed
+    ("<table><p>Caption</p><tr><td>a</td></tr></table>", ["Caption", "", "a"]),   # a block before the first row
+    ("<table><tr><p>Note</p><td>a</td></tr></table>", ["Note", "", "a"]),         # ... before the row's first cell
+    ("<table><tr><td>a</td></tr><p>Note</p><tr><td>b</td></tr></table>", ["a", "", "Note", "", "b"]),
+    ("text</p>more", ["text", "", "more"]),                 # an end tag with nothing open: a paragraph's end
+    ("a</table>b", ["a", "", "b"]),
+    ("<pre>a <b>x</b>\n   y</pre>", ["a x", "   y"]),       # an inline end tag inside <pre> keeps it open
+    ("<html><head><title>T</title><meta charset='x'><body><p>Text</p>", ["Text"]),
+])
+def test_tables_and_blocks_as_real_filings_leave_them(html, expected):
+    assert lines(html) == expected
+
+
+def test_only_check_box_and_radio_inputs_are_boxes():
+    assert lines("<p>a <input> b <input type='text'></p>") == ["a b"]
+    assert lines("<p>Yes <input type='radio' checked> No <input type='RADIO'></p>") == ["Yes \u2612 No \u2610"]
+
+
+def test_a_cells_text_maps_back_to_its_cell():
+    rendering = render("<table><tr><td>ab</td><td>cd</td></tr></table>")
+    assert rendering.text.split("\n")[0] == "ab\tcd"
+    assert rendering.source_position(1, 4) == (1, 27)       # "c"
+    assert rendering.source_position(1, 1) == (1, 16)       # "a"
+
+
+def test_positions_with_no_text_to_map_to():
+    assert render("").source_position(1) == (1, 1)
+    assert render("<br><br>").source_position(3, 5) == (1, 1)
+    assert render("<p>x</p>").source_position(1) == (1, 4)  # the line's first column by default
+
+
+@pytest.mark.parametrize("source,defused", [
+    ("<![CDATA[x", "\ue000![CDATA[x"),          # a marked section left open at the very start
+    ("<!-- open", ""),                          # a comment left open at the very start
+    ("<!--a--><!--b", "<!--a-->"),               # ... right after a closed one
+    ("a<!--b<!--c", "a"),                        # the first of two left open
+])
+def test_what_is_left_open_is_defused_wherever_it_starts(source, defused):
+    assert _defused(source) == defused
+
+
+def test_an_ix_fact_without_a_name_is_no_fact():
+    markup = scan_markup("<ix:nonNumeric>x</ix:nonNumeric><ix:nonFraction>1</ix:nonFraction>"
+                         "<table><tr><td><table><tr><td><table></table></td></tr></table></td></tr></table>")
+    assert markup.facts == {}
+    assert [element.depth_in_tables for element in markup.elements if element.tag == "table"] == [0, 1, 2]
