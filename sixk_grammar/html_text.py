@@ -47,7 +47,7 @@ def _zero(length: str) -> bool:
     try:
         return abs(float(number)) < 0.01   # Word writes "margin-bottom:.0001pt"
     except ValueError:
-        return length.strip() in ("", "0")
+        return False        # "auto", "inherit", or no value at all (a browser drops that declaration)
 
 
 def _no_margins(style: str) -> bool:

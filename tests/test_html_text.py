@@ -7,7 +7,7 @@ import pytest
 
 import sixk_grammar
 from conftest import CORPUS, read
-from sixk_grammar.html_text import _defused, render, scan_markup
+from sixk_grammar.html_text import _defused, map_positions, render, scan_markup
 
 
 def lines(html: str) -> list[str]:
@@ -132,6 +132,7 @@ def test_nested_elements_end_where_their_own_end_tag_is(html, expected):
     ("margin:1px", True),
     ("margin:auto", True),
     ("margin-top:0;margin-bottom:0", False),
+    ("margin-top:;margin-bottom:0", True),   # a declaration with no value is dropped, as browsers drop it
 ])
 def test_a_paragraph_without_top_and_bottom_margins_is_a_line(style, paragraph):
     assert lines(f'<p style="{style}">a</p><p style="margin:0">b</p>') == (["a", "", "b"] if paragraph else ["a", "b"])
@@ -203,7 +204,8 @@ def test_positions_of_text_spread_over_lines_and_of_check_boxes():
 
 
 @pytest.mark.parametrize("source,cut", [("<p>Date: March 3, 2004\n", False), ("<p>x</p>  ", False),
-                                        ("<p>x</p>\n\n", False), ("<p>Date: March 3, 20  ", True)])
+                                        ("<p>x</p>\n\n", False), ("<p>Date: March 3, 20  ", True),
+                                        ("<p>Form 20-F X", True)])
 def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
     assert render(source).cut is cut
 
@@ -235,6 +237,14 @@ def test_what_html_parser_would_choke_on_is_defused_first(source, defused, shown
     ("a</table>b", ["a", "", "b"]),
     ("<pre>a <b>x</b>\n   y</pre>", ["a x", "   y"]),       # an inline end tag inside <pre> keeps it open
     ("<html><head><title>T</title><meta charset='x'><body><p>Text</p>", ["Text"]),
+    ("<html><head><meta charset='x'>Junk<body><p>Text</p>", ["Text"]),       # all of a <head> left open is hidden
+    ("<table><tr><td>a<tr><p>Note</p><td>b</table>", ["a", "", "Note", "", "b"]),
+    ("<table><tr><td><p>Name:</p><p>Title:</p></td><td>x</td></tr></table>", ["Name:", "Title:\tx"]),
+    ("<p>a<td>b</p>", ["ab"]),                               # a cell outside any table is no cell (as in browsers)
+    ("<div><p style='margin:0'>a</div>b</p>c", ["a", "b", "", "c"]),   # </div> closed the <p>: "</p>" is a new one
+    ('<p>a</p><div style="page-break-after:always"/><p>b</p>', ["a", "", "<PAGE>", "", "b"]),   # self-closed, then its break
+    ("<p style='margin:0'>" + "<div>" * 63 + "a</p>b", ["a", "b"]),    # an end tag closes its element 64 blocks up ...
+    ("<p style='margin:0'>" + "<div>" * 64 + "a</p>b", ["a", "", "b"]),    # ... and no further (a linear bound)
 ])
 def test_tables_and_blocks_as_real_filings_leave_them(html, expected):
     assert lines(html) == expected
@@ -252,6 +262,14 @@ def test_a_cells_text_maps_back_to_its_cell():
     assert rendering.source_position(1, 1) == (1, 16)       # "a"
 
 
+def test_positions_after_blank_lines_inside_one_text_and_after_a_tag_split_over_lines():
+    assert render("<p>a\n\n   b</p>").source_position(1, 3) == (3, 4)
+    rendering = render("<p>a<b\n>b</b></p>")
+    assert (rendering.text, rendering.source_position(1, 2)) == ("ab\n", (2, 2))
+    assert map_positions({"line": 1, "end_line": 1, "positions": {"title": 1}}, rendering.source_position) == {
+        "line": 1, "end_line": 1, "positions": {"title": 1}}        # a line maps from its first column
+
+
 def test_positions_with_no_text_to_map_to():
     assert render("").source_position(1) == (1, 1)
     assert render("<br><br>").source_position(3, 5) == (1, 1)
@@ -263,9 +281,17 @@ def test_positions_with_no_text_to_map_to():
     ("<!-- open", ""),                          # a comment left open at the very start
     ("<!--a--><!--b", "<!--a-->"),               # ... right after a closed one
     ("a<!--b<!--c", "a"),                        # the first of two left open
+    ("<!-- a > b", ""),                          # with a ">" inside it
+    ("<!--a--><!--b>c", "<!--a-->"),
+    ("a<!--b>c<!--d", "a"),
 ])
 def test_what_is_left_open_is_defused_wherever_it_starts(source, defused):
     assert _defused(source) == defused
+
+
+def test_tables_count_their_depth_after_end_tags_inside_them():
+    markup = scan_markup("<table><tr><td>x</td><td><table></table></td></tr></table><table></table>")
+    assert [element.depth_in_tables for element in markup.elements if element.tag == "table"] == [0, 1, 0]
 
 
 def test_an_ix_fact_without_a_name_is_no_fact():
