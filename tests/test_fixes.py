@@ -323,3 +323,16 @@ def test_check_offers_the_fixes_that_fix_makes_whatever_the_encoding():
     for data in (text.encode("cp1252"), ("\ufeff" + text).encode("utf-8")):
         assert [(f.code, f.line, f.fix) for f in check(data) if f.code == "SK203"] == [("SK203", 46, "safe")]
         assert "Company's" in fix(data)[0]
+
+
+def test_the_repairs_kept_one_by_one_are_all_made_in_one_pass_from_the_end():
+    """The refused dash with two repairs that change no fact (a curly
+    apostrophe, curly quotes): both are made, each reported once, the later
+    line first (the repairs are taken from the end of the text backwards)."""
+    text = SEED.replace("For the month of November 2002",
+                        "For the month of November 2002\n\nCommission File Number 0\u201330470", 1)
+    text = text.replace("Company's", "Company\u2019s", 1).replace('(the "Company")', "(the \u201cCompany\u201d)", 1) + "\n"
+    assert [(f.line, f.fix) for f in check(text) if f.code == "SK203"] == [(17, ""), (45, "safe"), (48, "safe")]
+    fixed, applied = fix(text)
+    assert [(f.code, f.line, f.column) for f in applied] == [("SK203", 48, 57), ("SK203", 45, 27)]
+    assert "0\u201330470" in fixed and "Company's" in fixed and '(the "Company")' in fixed

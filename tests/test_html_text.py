@@ -205,7 +205,7 @@ def test_positions_of_text_spread_over_lines_and_of_check_boxes():
 
 @pytest.mark.parametrize("source,cut", [("<p>Date: March 3, 2004\n", False), ("<p>x</p>  ", False),
                                         ("<p>x</p>\n\n", False), ("<p>Date: March 3, 20  ", True),
-                                        ("<p>Form 20-F X", True)])
+                                        ("<p>Form 20-F X", True), ("<p>x</p>X", True)])
 def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
     assert render(source).cut is cut
 
