@@ -297,3 +297,51 @@ def test_a_cover_cut_short_is_reported_as_cut_not_as_missing_items(lines):
     reported missing: SK101 alone says the input stops on the cover."""
     cut = "\n".join(SEED.split("\n")[:lines])
     assert [(f.code, f.message) for f in check(cut)] == [("SK101", "the input ends inside the cover page")]
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("ACME & SONS LTD", "Acme and Sons Limited", True),          # "&" is "and"
+    ("Grupo Televisa, S.A.B.", "GRUPO TELEVISA SAB DE CV", True),  # legal forms left out, "S.A.B." whole
+    ("ACME CO. HOLDINGS", "Acme Holdings", True),                # wherever they stand
+    ("Hanaro Telecom, Inc.", "HANARO", True),                    # one name holding the other
+    ("Hanaro Telecom, Inc.", "Korea Telecom Corp.", False),
+    ("Inc.", "ACME", False),                                     # nothing left to compare
+])
+def test_names_compared_leniently(first, second, same):
+    assert names_match(first, second) is same
+
+
+def title_cut(*edits_and_keep) -> str:
+    """The seed's signer without a title, the input cut after ``keep`` (the
+    first after the signer's name)."""
+    *edits, keep = edits_and_keep
+    text = edited(SEED, delete(65), *edits)
+    return text[:text.index(keep, text.index("Name:  Kyu")) + len(keep)]
+
+
+@pytest.mark.parametrize("cut, expected", [
+    (title_cut("Name:  Kyu J"), []),                                       # cut inside the block: SK101's
+    (title_cut(delete(65), "<PA"), []),                                    # cut on the line after the block
+    (title_cut("\n<PA"), [(62, 1, "the signer's title is missing")]),      # a line later: the block is whole
+])
+def test_a_block_the_cut_may_have_shortened_is_not_judged(cut, expected):
+    assert findings(cut, "SK101") and findings(cut, "SK405") == expected
+
+
+def signature_under_by(*edits) -> str:
+    """The seed with the signature in the cell under "By:" (a flattened table)."""
+    return edited(SEED, replace(62, "By: /s/ Kyu June Hwang", "By:"),
+                  insert(62, "                                                | Kyu June Hwang"), *edits)
+
+
+@pytest.mark.parametrize("text, keep, expected", [
+    (signature_under_by(), "| Kyu June Hw", []),                            # the signature's own line is cut
+    (signature_under_by(insert(46, "Kyu June Hwang is the Managing Director.")), "| Kyu June Hw", []),
+    (signature_under_by(), "Name:  Kyu", [(62, 1, "no typed /s/ signature")]),   # its line is whole
+    (edited(SEED, replace(62, "By: /s/ Kyu June Hwang", "By:")), "Name:  Kyu",   # nothing typed, a whole line after
+     [(62, 1, "no typed /s/ signature")]),
+    (edited(SEED, replace(62, "By: /s/ Kyu June Hwang", "By:")), "------", []),  # nothing typed, the next line cut
+])
+def test_a_signature_is_judged_only_when_its_line_is_whole(text, keep, expected):
+    cut = text[:text.index(keep, text.index("By:")) + len(keep)]
+    assert findings(cut, "SK101") and findings(cut, "SK404") == expected

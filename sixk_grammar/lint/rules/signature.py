@@ -11,7 +11,7 @@ from .tags import unclosed_tables
 
 #: A signature this many days after the report month's end is implausible.
 LATE_DAYS = 92
-_SUFFIXES = re.compile(r"\b(inc|incorporated|ltd|limited|co|company|corp|corporation|plc|s\.?a|"
+_SUFFIXES = re.compile(r"\b(inc|incorporated|ltd|limited|co|company|corp|corporation|plc|s\.?a\.?b|s\.?a|"
                        r"de c\.?v|n\.?v|ag|s\.?p\.?a|the)\b\.?")
 
 
