@@ -169,6 +169,9 @@ def test_unlabelled_lines_under_a_signature(lines, expected):
     (["     Form 20-F              Form 40-F", "         X"], "20-F", [True, False]),
     (["     Form 20-F ____          Form 40-F ____", "                               X"], "40-F", [False, True]),
     (["     Form 20-F  X            Form 40-F  X"], None, [True, True]),         # both: no answer (SK306)
+    (["     Form 20-F              Form 40-F", "  X"], "20-F", [True, False]),       # left of both: the first
+    (["     Form 20-F              Form 40-F", " " * 28 + "X"], "40-F", [False, True]),   # under an option's first letter
+    (["     Form 20-F              Form 40-F", " " * 27 + "X"], "20-F", [True, False]),   # one column before it
 ])
 def test_where_a_mark_stands_says_which_form_it_answers(lines, answer, marks):
     cover = sixk_grammar.parse(edited(SEED, delete(30, 31), insert(29, *lines)))["cover"]
@@ -194,6 +197,7 @@ def test_a_lone_box_answers_a_yes_or_no_question(box, answer):
 @pytest.mark.parametrize("written,number", [
     ("0-30470", "0-30470"), ("0 - 30470", "0-30470"),                  # blanks around the dash
     ("l-30470", "1-30470"), ("001-3l234", "001-31234"),                # a letter l typed for the figure 1
+    ("L-30470", "1-30470"),
     ("N/A", None),
 ])
 def test_a_commission_file_number_as_typed(written, number):
@@ -248,3 +252,37 @@ def test_column_markers_never_cut_a_description_inside_a_word(edit):
     exhibits = sixk_grammar.parse(edited(SEED, edit))["exhibits"]
     assert [(e["number"], e["description"], e["line"], e["end_line"]) for e in exhibits] == [
         ("99.1", PRESS_RELEASE, 76, 77)]
+
+
+def exhibits_of(text: str) -> list[tuple]:
+    return [(e["line"], e["end_line"], e["number"], e["description"]) for e in sixk_grammar.parse(text)["exhibits"]]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["99.1 Press release", " of the Company"], (70, 71, "99.1", "Press release of the Company")),   # indented: goes on
+    (["99.1 Press release regarding the", "Company's results"],            # not indented, after a number on the
+     (70, 70, "99.1", "Press release regarding the")),                     # same line: a new line of its own
+    (["99.1", "| Press release", "|", "| of the Company"], (70, 71, "99.1", "Press release")),   # a row of bars ends it
+    (["99.1", "| Press release", "| Xerox agreement"], (70, 71, "99.1", "Press release")),       # a capital starts anew
+    (["99.1 Press release regarding the", "     Company's Annex X"],
+     (70, 71, "99.1", "Press release regarding the Company's Annex X")),
+])
+def test_where_a_description_under_the_heading_ends(lines, expected):
+    assert exhibits_of(edited(SEED, delete(69, 78), insert(68, "", *lines))) == [expected]
+
+
+def test_an_exhibit_tables_rows_as_typed():
+    row = "a press release dated November 14, 2002, regarding the announcement of the results of the"
+    assert exhibits_of(edited(SEED, replace(76, row, "Press release 99.1 of the Company"), delete(77))) == [
+        (76, 76, "99.1", "Press release 99.1 of the Company")]          # the number again in the description
+    assert exhibits_of(edited(SEED, replace(76, "              " + row, ""))) == [
+        (76, 77, "99.1", "Company's operations for the third quarter ended September 30, 2002.")]   # number alone
+    in_the_body = exhibits_of(edited(SEED, replace(76, "99.1 ", "EX-99.1"), delete(68)))    # no index heading:
+    assert [(line, number) for line, _, number, _ in in_the_body] == [(45, "99.1"), (75, "99.1")]   # "EX-" counts
+
+
+def test_a_block_with_only_a_name_and_title_cell_is_signed_by_it():
+    text = edited(SEED, replace(62, "Date: November 18, 2002                     By: /s/ Kyu June Hwang", ""),
+                  delete(63, 65), insert(62, " " * 48 + "Name and Title: Kyu June Hwang, Managing Director"))
+    assert [(s["signature"], s["name"], s["title"]) for s in sixk_grammar.parse(text)["signatures"]] == [
+        (None, "Kyu June Hwang", "Managing Director")]

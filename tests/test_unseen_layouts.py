@@ -274,6 +274,15 @@ def test_exhibits_named_in_sentences():
     assert [e["number"] for e in facts(text)["exhibits"]] == ["99.1", "99.2"]
 
 
+def test_an_exhibit_named_in_a_sentence_is_on_the_line_that_names_it():
+    text = real("r026")
+    text = text[:text.index("Exhibit Index")]
+    text = text.replace("Signatures\n", "On June 7, 2004 the Company issued the press release\nattached hereto as "
+                        "Exhibit 99.1.\nThe notice of its meeting is\nExhibit 99.2, annexed hereto.\nSignatures\n", 1)
+    assert [(e["number"], e["line"]) for e in facts(text)["exhibits"]] == [("99.1", 21), ("99.2", 23)]
+    assert text.split("\n")[20] == "attached hereto as Exhibit 99.1."
+
+
 def test_the_following_colon_dash():
     text = real("r087").replace("CONTENTS", "This report comprises the following:-")
     assert [e["number"] for e in facts(text)["exhibits"]] == ["1"]

@@ -80,8 +80,6 @@ def _described(entry: Entry) -> tuple[str | None, int]:
     if entry.description is None:
         return None, entry.number.line
     lines = lines_of(entry.description)
-    if lines[0][0] - entry.number.end_line > 2:
-        return None, entry.number.line   # separated by blank lines: not this entry's text
     indent = entry.number.column - 1
     alone = lines[0][0] > entry.number.line    # the number on a line (or in a cell) of its own
     parts, end_line = [lines[0][1].strip()], lines[0][0]
