@@ -176,3 +176,11 @@ def test_the_header_fills_what_the_cover_lacks_and_nothing_else():
 def test_the_accession_number_is_the_headers_when_the_first_line_has_none():
     text = submission().replace("<SEC-DOCUMENT>0001047469-03-007783.txt : 20030306", "<SEC-DOCUMENT>filing.txt", 1)
     assert analyse(text).result["envelope"]["accession_number"] == "0001047469-03-007783"
+
+
+def test_a_document_with_an_empty_text_is_listed():
+    """An exhibit whose <TEXT> holds nothing (a placeholder a filer left)."""
+    result = analyse(submission().replace("<HTML><BODY><P>Press <B>release</B></P></BODY></HTML>\n", "")).result
+    assert result["complete"] is True and result["syntax_errors"] == []
+    assert [(d["type"], d["filename"]) for d in result["envelope"]["documents"]] == [
+        ("6-K", "d6k.txt"), ("EX-99.1", "dex991.pdf"), ("EX-99.2", "dex992.htm")]

@@ -222,14 +222,22 @@ PRESS_RELEASE = ("a press release dated November 14, 2002, regarding the announc
                  "Company's operations for the third quarter ended September 30, 2002.")
 
 
-@pytest.mark.parametrize("row", ["99.1\ta press release dated", "99.1 \t \ta press release dated",
-                                 "99.1    \ta press release dated"])
-def test_table_cells_split_at_tabs_rather_than_at_the_column_markers(row):
+@pytest.mark.parametrize("row, number", [
+    ("99.1\ta press release dated", "99.1"), ("99.1 \t \ta press release dated", "99.1"),
+    ("99.1    \ta press release dated", "99.1"), ("Exhibit 99.1\ta press release dated", "99.1"),
+    ("99.1\ta press release dated\t", "99.1")])
+def test_table_cells_split_at_tabs_rather_than_at_the_column_markers(row, number):
     """A row whose cells a tab separates: "a press release" starts before the
-    <C> marker's column, and is not cut there."""
+    <C> marker's column, and is not cut there; the first cell may hold blanks."""
     text = edited(SEED, replace(76, "99.1              a press release dated", row))
     assert [(e["number"], e["description"], e["line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [
-        ("99.1", PRESS_RELEASE, 76)]
+        (number, PRESS_RELEASE, 76)]
+
+
+def test_a_table_of_one_marked_column_and_an_entry_on_the_inputs_last_line():
+    assert exhibits_of(edited(SEED, replace(75, "<S>               <C>", "<S>"))) == [(76, 77, "99.1", PRESS_RELEASE)]
+    last = edited(SEED, delete(69, 78), insert(68, "", "99.1 Press release")).rstrip("\n")
+    assert exhibits_of(last) == [(70, 70, "99.1", "Press release")]
 
 
 
