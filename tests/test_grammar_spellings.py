@@ -263,3 +263,31 @@ def test_answers_in_every_box_shape(line, answer):
 def test_two_file_numbers_joined_by_a_word():
     text = edited(SEED, insert(16, "", "SEC File Nos. 1-14700 and 1-14701"))
     assert sixk_grammar.parse(text)["cover"]["commission_file_number"] == "1-14700 and 1-14701"
+
+
+OMB_BOX = ["                                          OMB APPROVAL",
+           "                                          OMB Number: 3235-0116",
+           "                                          Expires: July 31, 2008",
+           "                                          Estimated average burden",
+           "                                          hours per response ... 6.20", ""]
+SEC_NOTICE = ["Persons who potentially are to respond to the collection of information contained in this form "
+              "are not required to respond unless the form displays a currently valid OMB control number.", ""]
+
+
+@pytest.mark.parametrize("edits", [
+    [insert(1, *OMB_BOX)],                                  # the OMB box over the title: its date is no period
+    [insert(1, *SEC_NOTICE)],                               # the SEC's notice
+    [insert(1, "                                      - 1 -")],   # a page counter at the top
+    [insert(17, "<R>")],                                    # a stray tag over the name
+    [replace(15, "November 2002", "November 2002 (No. 3)")],   # the report's number after its period
+    [insert(24, "                          (82-2) 6266-4114",
+            "          (Registrant's telephone number, including area code)")],
+])
+def test_what_a_cover_prints_besides_its_facts_is_never_one(edits):
+    """The seed with its name uncaptioned (the registrant is then the first
+    text after the title lines) and one more printed item on its cover: the
+    heading anchors, not free text, must take each item."""
+    cover = sixk_grammar.parse(edited(SEED, delete(19), *edits))["cover"]
+    assert (cover["registrant"], cover["report_month"], cover["report_month_text"], cover["title"]) == (
+        "HANARO TELECOM, INC.", "2002-11", "November 2002", "FORM 6-K")
+    assert cover["address"].startswith("Kukje Electronics Center Bldg., 24th Floor")
