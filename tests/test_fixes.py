@@ -336,3 +336,19 @@ def test_the_repairs_kept_one_by_one_are_all_made_in_one_pass_from_the_end():
     fixed, applied = fix(text)
     assert [(f.code, f.line, f.column) for f in applied] == [("SK203", 48, 57), ("SK203", 45, 27)]
     assert "0\u201330470" in fixed and "Company's" in fixed and '(the "Company")' in fixed
+
+
+def test_a_rewrap_keeps_the_first_lines_indent_and_the_hanging_indent_of_the_rest():
+    old = 'Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K:'
+    new = ('  Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K the exhibits\n'
+           '      listed below, which it has made public in Korea through the Korea Exchange and its own\n'
+           '      web site on the same day:')
+    long = SEED.replace(old, new, 1) + "\n"
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in check(long) if f.code == "SK201"] == [
+        (43, 81, 43, 90), (44, 81, 44, 93)]       # from the 81st column to the line's end
+    fixed, _ = fix(long, unsafe=True)
+    start = fixed.index("  Hanaro Telecom")
+    assert fixed[start:].split("\n")[:3] == [
+        '  Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K the',
+        "      exhibits listed below, which it has made public in Korea through the Korea",
+        "      Exchange and its own web site on the same day:"]
