@@ -309,16 +309,20 @@ class _Recovery:
                          + (f" ({', '.join(closed)} missing)" if closed else ""), expected)
             return bool(closed)
         # A missing closing tag: close the open structure and take the token.
+        # (Tried on a copy, token and all: Lark's accepts() leaves out the
+        # section grammars' terminals, whose names have a lower-case prefix.)
         for closer in self._closers_for(parser):
             trial = parser.copy()
-            trial.feed_token(self._synthetic(closer, token.line, token.column))
-            if token.type in trial.accepts():
-                parser.feed_token(self._synthetic(closer, token.line, token.column))
-                parser.feed_token(token)
-                self._record(token.line, token.column,
-                             f"{display_name(closer)} missing before {token.value.strip()[:30]!r}",
-                             expected)
-                return True
+            try:
+                trial.feed_token(self._synthetic(closer, token.line, token.column))
+                trial.feed_token(token)
+            except UnexpectedToken:
+                continue
+            parser.feed_token(self._synthetic(closer, token.line, token.column))
+            parser.feed_token(token)
+            self._record(token.line, token.column,
+                         f"{display_name(closer)} missing before {token.value.strip()[:30]!r}", expected)
+            return True
         self._record(token.line, token.column,
                      f"unexpected {token.value.strip()[:40]!r}", expected)
         return True  # the token is skipped

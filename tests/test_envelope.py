@@ -7,6 +7,7 @@ from lark import Token
 
 from conftest import SEEDS, read
 from sixk_grammar import analyse
+from sixk_grammar.lint import check
 
 HEADER = """<SEC-DOCUMENT>0001047469-03-007783.txt : 20030306
 <SEC-HEADER>0001047469-03-007783.hdr.sgml : 20030306
@@ -184,3 +185,14 @@ def test_a_document_with_an_empty_text_is_listed():
     assert result["complete"] is True and result["syntax_errors"] == []
     assert [(d["type"], d["filename"]) for d in result["envelope"]["documents"]] == [
         ("6-K", "d6k.txt"), ("EX-99.1", "dex991.pdf"), ("EX-99.2", "dex992.htm")]
+
+
+def test_a_table_never_closed_ends_with_its_document():
+    """The 6-K's </TABLE> is missing: the table ends at its </TEXT>, the
+    documents after it are read, and the table is reported once (SK205)."""
+    text = submission().replace("</TABLE></TEXT>", "\n</TEXT>", 1)
+    result = analyse(text).result
+    assert [error["message"] for error in result["syntax_errors"]] == ["</TABLE> missing before '</TEXT>'"]
+    assert [d["type"] for d in result["envelope"]["documents"]] == ["6-K", "EX-99.1", "EX-99.2"]
+    assert [(f.code, f.line, f.message) for f in check(text) if f.severity == "error"] == [
+        ("SK205", 100, "<TABLE> is never closed")]
