@@ -8,6 +8,8 @@ from sixk_grammar import parser
 from sixk_grammar.parser import MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, parse_tree
 
 CUT = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n"
+#: A document whose table is never closed: its </TEXT> comes while the table is open.
+UNCLOSED_TABLE = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n<TABLE>\n<S>  <C>\n1    Press release\n</TEXT>\n</DOCUMENT>\n"
 
 
 def test_a_character_no_terminal_takes_is_recorded_and_skipped():
@@ -46,3 +48,24 @@ def test_an_input_cut_inside_a_document_closes_it_at_its_last_line():
         {"line": 4, "column": 1, "message": parser.OPEN_AT_END + " (</TEXT>, </DOCUMENT> missing)",
          "expected": outcome.problems[0].expected}]
     assert outcome.tree is not None
+
+
+def test_when_recovery_gives_up_the_rest_is_reported_unread(monkeypatch):
+    """The recovery at its limit (here: made to give up on the first error)
+    leaves no tree: one problem says where reading stopped and what the
+    grammar expected there."""
+    monkeypatch.setattr(_Recovery, "__call__", lambda self, error: False)
+    monkeypatch.setattr(parser, "fast_plugins", lambda: False)
+    outcome = parse_tree(UNCLOSED_TABLE)
+    assert outcome.tree is None
+    [problem] = outcome.problems
+    assert (problem.line, problem.column, problem.message) == (
+        8, 1, "the parser could not recover; the rest of the input was not read")
+    assert "</TABLE>" in problem.expected and problem.expected == sorted(problem.expected)
+
+
+def test_a_missing_closer_is_reported_before_the_token_it_lets_in():
+    outcome = parse_tree(UNCLOSED_TABLE)
+    assert [(p.line, p.column, p.message) for p in outcome.problems] == [
+        (8, 1, "</TABLE> missing before '</TEXT>'")]
+    assert outcome.tree is not None and "</TABLE>" in outcome.problems[0].expected
