@@ -352,3 +352,14 @@ def test_a_rewrap_keeps_the_first_lines_indent_and_the_hanging_indent_of_the_res
         '  Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K the',
         "      exhibits listed below, which it has made public in Korea through the Korea",
         "      Exchange and its own web site on the same day:"]
+
+
+def test_a_two_line_paragraph_keeps_its_hanging_indent_too():
+    old = 'Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K:'
+    new = ('Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K the exhibits listed\n'
+           '    below, which it has made public in Korea.')
+    fixed, _ = fix(SEED.replace(old, new, 1) + "\n", unsafe=True)
+    start = fixed.index("Hanaro Telecom, Inc. (the")
+    assert fixed[start:].split("\n")[:2] == [
+        'Hanaro Telecom, Inc. (the "Company") is furnishing under cover of Form 6-K the',
+        "    exhibits listed below, which it has made public in Korea."]
