@@ -121,7 +121,11 @@ SPELLINGS = [
         "(Exact name of registrant", "(Name of registrant", "(Translation of name", "(Address of office",
         "(Jurisdiction of incorporation", "(State or other jurisdiction", "(Registrant's name",
         "Indicate by check mark", 'If "Yes" is marked', "SIGNATURES", "Pursuant to the requirements of",
-        "Exhibit 99.1", "EX-99.1")],
+        "Exhibit 99.1", "EX-99.1", "Report of Foreign Private Issuer", "Report on Form 6-K", "Expires: July 31, 2008",
+        "Estimated average burden", "(No. 3)", "Report No. 4", "SEC 1815 (04-09)", "For the month of May 2003",
+        "Dated May 2, 2003", "As of May 2, 2003", "Date of Report: May 2003", "Commission File Number 1-1",
+        "FORM 6-K", "UNITED STATES SECURITIES", "Washington, D.C.", "* Note: Regulation S-T Rule 101(b)(1)",
+        "<B>x")],
     # ... and before an answer line: an option, then what answers are made of
     *[("cover__TEXT", f"Results {answers}", "Results") for answers in (
         "Form 20-F | X", "Form 20-F\n", "Form 20-F ____", "Form 20-F X", "Form 20-F Form 40-F", "20-F 40-F",
