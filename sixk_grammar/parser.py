@@ -312,13 +312,14 @@ class _Recovery:
         # (Tried on a copy, token and all: Lark's accepts() leaves out the
         # section grammars' terminals, whose names have a lower-case prefix.)
         for closer in self._closers_for(parser):
+            closing = self._synthetic(closer, token.line, token.column)
             trial = parser.copy()
             try:
-                trial.feed_token(self._synthetic(closer, token.line, token.column))
+                trial.feed_token(closing)
                 trial.feed_token(token)
             except UnexpectedToken:
                 continue
-            parser.feed_token(self._synthetic(closer, token.line, token.column))
+            parser.feed_token(closing)
             parser.feed_token(token)
             self._record(token.line, token.column,
                          f"{display_name(closer)} missing before {token.value.strip()[:30]!r}", expected)
