@@ -719,14 +719,20 @@ def _signature_mutations(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _period_a_year_early(match: re.Match) -> str:
+    """The same month a year before, on a day it has (29 February 2004 becomes
+    28 February 2003: a real date, as EDGAR writes only real dates here)."""
+    year, month, day = int(match.group(2)) - 1, int(match.group(3)), int(match.group(4))
+    return f"{match.group(1)}{year}{month:02d}{min(day, calendar.monthrange(year, month)[1]):02d}"
+
+
 def _envelope_mutations(text: str) -> list[tuple[str, str]]:
     """The envelope against its document: another submission type, period,
     company name or document count, an exhibit's document missing."""
     if "<SEC-HEADER>" not in text:
         return []
     found = _sub(r"(CONFORMED SUBMISSION TYPE:\t)6-K", r"\g<1>10-K", text, "SK601")
-    found += _sub(r"(CONFORMED PERIOD OF REPORT:\t)(\d{4})(\d\d)(\d\d)",
-                  lambda m: f"{m.group(1)}{int(m.group(2)) - 1}{m.group(3)}{m.group(4)}", text, "SK602")
+    found += _sub(r"(CONFORMED PERIOD OF REPORT:\t)(\d{4})(\d\d)(\d\d)", _period_a_year_early, text, "SK602")
     found += _sub(r"(COMPANY CONFORMED NAME:\t+)[^\r\n]+", r"\1UNRELATED TRADING CORP", text, "SK603")
     found += _sub(r"(PUBLIC DOCUMENT COUNT:\t+)(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", text,
                   "SK604")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import event, example, given, strategies as st
+from hypothesis import event, example, find, given, strategies as st
 
 import sixk_grammar
 from conftest import HTML, REAL, SEEDS, read
@@ -86,6 +86,19 @@ def test_mutants_are_reported_by_their_rule(model_and_text, data):
         found = {f.code for f in check(mutant)}
         assert code in found
         assert errors <= {code}
+
+
+def test_a_period_moved_a_year_early_is_a_real_date_the_rule_reports():
+    """Found by a random seed: 29 February 2004 a year early is no date, so the
+    dict had no period and SK602 nothing to compare.  The defect keeps the
+    month and takes a day the month has."""
+    _, text = find(filings(), lambda model_and_text: "<SEC-HEADER>" in model_and_text[1])
+    text = re.sub(r"(CONFORMED PERIOD OF REPORT:\t)\d{8}", r"\g<1>20040229", text, count=1)
+    text = re.sub(r"(for the month of )\w+,? \d{4}", r"\g<1>February 2004", text, count=1, flags=re.I)
+    assert not {f.code for f in check(text)} & {"SK602"}
+    (mutant,) = mutations_by_rule(text)["SK602"]
+    assert "CONFORMED PERIOD OF REPORT:\t20030228" in mutant
+    assert "SK602" in {f.code for f in check(mutant)}
 
 
 @given(filings(), st.floats(0, 1), st.booleans())
