@@ -46,6 +46,13 @@ READING_OPTIONS = {"lexer_callbacks": {"UU_LINES": _without_data}}
 #: How a syntax problem says that the input ended inside an open structure.
 OPEN_AT_END = "input ends inside an open section"
 
+
+def missing_closer(terminal: str) -> str:
+    """How a syntax problem says that recovery closed a structure before a
+    token: "</TABLE> missing before ..." (the token follows)."""
+    return f"{display_name(terminal)} missing before"
+
+
 #: Recovery gives up after this many syntax errors and keeps what it has.
 MAX_SYNTAX_ERRORS = 200
 
@@ -257,6 +264,16 @@ def terminal_pattern(name: str) -> re.Pattern:
     return CachedPatterns(_pattern_folder()).compile(terminal.pattern.to_regexp(), parser.lexer_conf.g_regex_flags)
 
 
+@functools.lru_cache(maxsize=1)
+def legal_form_pattern() -> re.Pattern:
+    """The legal forms a company name ends with ("Inc.", "S.A.B. de C.V."), as
+    the grammar lists them (common.lark's _LEGAL_FORM, which only other
+    terminals use, so the reading parser keeps no terminal of its own for it)."""
+    grammar = "start: LEGAL_FORM\nLEGAL_FORM: _LEGAL_FORM\n%import .common._LEGAL_FORM\n"
+    parser = Lark(grammar, source_path=str(grammar_path() / "legal_form.lark"), **PARSER_OPTIONS)
+    return re.compile(parser.get_terminal("LEGAL_FORM").pattern.to_regexp(), PARSER_OPTIONS["g_regex_flags"])
+
+
 @dataclass
 class SyntaxProblem:
     """A place where the input did not follow the grammar."""
@@ -322,7 +339,7 @@ class _Recovery:
             parser.feed_token(closing)
             parser.feed_token(token)
             self._record(token.line, token.column,
-                         f"{display_name(closer)} missing before {token.value.strip()[:30]!r}", expected)
+                         f"{missing_closer(closer)} {token.value.strip()[:30]!r}", expected)
             return True
         self._record(token.line, token.column,
                      f"unexpected {token.value.strip()[:40]!r}", expected)

@@ -17,11 +17,18 @@ import re
 import pytest
 
 import sixk_grammar
+from sixk_grammar.lint.rules.signature import comparable_name, names_match
 from sixk_grammar.parser import terminal_pattern
 from test_rules import SEED, delete, edited, insert, replace
 
 # (terminal, text, what the terminal takes from the text's start).
 # Text after the expected match is the context the terminal looks at.
+#: Every legal form the grammar lists, as registrants write it.
+LEGAL_FORMS = ("Inc.", "Incorporated", "Corp.", "Corporation", "Co.", "Company", "Ltd", "Limited", "LLC", "plc",
+               "N.V.", "NV", "B.V.", "S.A.", "S.A.B.", "S.p.A.", "S.A.A.", "S.E.", "AG", "Aktiengesellschaft", "ASA",
+               "A/S", "AB", "Oyj", "GmbH", "K.K.", "Kabushiki Kaisha", "Tbk", "Bhd", "Berhad", "Pty", "Pte", "Ltda",
+               "de C.V.", "SAB de C.V.", "S.A. de C.V.")
+
 SPELLINGS = [
     # ------------------------------------------------ lines (common.lark) ---
     # blank lines hold blanks and the "|" cell bars of flattened tables
@@ -53,11 +60,7 @@ SPELLINGS = [
     ("cover__PAGE_COUNTER", "- 2 -\n", "- 2 -\n"),
     ("cover__PAGE_COUNTER", "2\nACME", "2\n"),            # a bare number at the top of the input
     # ------------------------------------------- names end at a legal form ---
-    *[("cover__NAME_TEXT", f"ACME {form} Hovedgaden 12", f"ACME {form}") for form in (
-        "Inc.", "Incorporated", "Corp.", "Corporation", "Co.", "Company", "Ltd", "Limited", "LLC", "plc",
-        "N.V.", "NV", "B.V.", "S.A.", "S.A.B.", "S.p.A.", "S.A.A.", "S.E.", "AG", "Aktiengesellschaft", "ASA",
-        "A/S", "AB", "Oyj", "GmbH", "K.K.", "Kabushiki Kaisha", "Tbk", "Bhd", "Berhad", "Pty", "Pte", "Ltda",
-        "de C.V.", "SAB de C.V.", "S.A. de C.V.")],
+    *[("cover__NAME_TEXT", f"ACME {form} Hovedgaden 12", f"ACME {form}") for form in LEGAL_FORMS],
     # ----------------------------------- an address ends the words before it ---
     *[("cover__TEXT", f"ACME HOLDINGS {street}", "ACME HOLDINGS") for street in (
         "Avenida Paulista 1000", "Avenue Road", "Av. Brasil 500", "Via Roma 12", "Viale Europa 190",
@@ -240,6 +243,14 @@ def test_an_uncaptioned_name_ends_at_its_legal_form(form):
     cover = uncaptioned_cover(f"ACME {form} Hovedgaden Road, Copenhagen")
     assert cover["registrant"] == f"ACME {form}"
     assert cover["address"].startswith("Hovedgaden Road, Copenhagen, Kukje")
+
+
+@pytest.mark.parametrize("form", LEGAL_FORMS)
+def test_the_checks_compare_names_without_every_legal_form_the_grammar_lists(form):
+    """SK406 and SK603 read the grammar's own list: "ACME S.A.B." and "Acme"
+    are one registrant, and no stray letter of the form is left."""
+    assert comparable_name(f"The ACME {form}") == comparable_name(f"ACME, {form.upper()}") == "acme"
+    assert names_match(f"ACME {form}", "Acme")
 
 
 @pytest.mark.parametrize("street", ["Via Roma 12", "Jalan Sudirman 1", "Blvd. Haussmann 2", "P.O. Box 12", "Suite 400"])

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
+from ...parser import legal_form_pattern
 from ...transform.common import squash
 from ..registry import rule
 from .syntax import cut_off
@@ -11,14 +13,19 @@ from .tags import unclosed_tables
 
 #: A signature this many days after the report month's end is implausible.
 LATE_DAYS = 92
-_SUFFIXES = re.compile(r"\b(inc|incorporated|ltd|limited|co|company|corp|corporation|plc|s\.?a\.?b|s\.?a|"
-                       r"de c\.?v|n\.?v|ag|s\.?p\.?a|the)\b\.?")
+
+
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> re.Pattern:
+    """The grammar's legal forms and "the": words a name may carry or not.  A
+    form is taken whole ("S.A.B.", not its "S.A" and a stray "b")."""
+    return re.compile(rf"\b(?:{legal_form_pattern().pattern}|the)(?![\w.])")
 
 
 def comparable_name(name: str | None) -> str:
-    """A company name reduced for lenient comparison: case, punctuation, suffixes."""
+    """A company name reduced for lenient comparison: case, punctuation, legal forms."""
     text = (name or "").lower().replace("&", " and ")
-    text = _SUFFIXES.sub(" ", text)
+    text = _suffixes().sub(" ", text)
     return re.sub(r"[^a-z0-9]+", "", text)
 
 

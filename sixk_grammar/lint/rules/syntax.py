@@ -1,12 +1,12 @@
 """SK001, SK100, SK101: input that cannot be read, parsed, or that stops short."""
 from __future__ import annotations
 
+from ...parser import OPEN_AT_END, missing_closer
 from ..registry import rule
 
-END_OF_INPUT = "input ends inside an open section"
 #: The parser closed a table whose </TABLE> is missing before the token that
 #: ended it: SK205 reports that table, once, where it opens.
-TABLE_CLOSED = "</TABLE> missing before"
+TABLE_CLOSED = missing_closer("TABLE_CLOSE")
 CLOSING_TAGS = ("</table>", "</text>", "</document>", "</sec-document>", "</ims-document>",
                 "-----end privacy-enhanced message-----")
 
@@ -65,7 +65,7 @@ def syntax_error(context):
     Close or remove the tag the message names.
     """
     for error in context.result["syntax_errors"]:
-        if not error["message"].startswith((END_OF_INPUT, TABLE_CLOSED)):
+        if not error["message"].startswith((OPEN_AT_END, TABLE_CLOSED)):
             expected = f" (expected {', '.join(error['expected'][:6])})" if error["expected"] else ""
             yield context.finding("SK100", error["line"], error["column"], error["message"] + expected)
 
@@ -116,7 +116,7 @@ def truncated_document(context):
 
 def end_of_input_error(context) -> dict | None:
     """The syntax error saying the input ended inside an open section, if any."""
-    return next((e for e in context.result["syntax_errors"] if e["message"].startswith(END_OF_INPUT)), None)
+    return next((e for e in context.result["syntax_errors"] if e["message"].startswith(OPEN_AT_END)), None)
 
 
 def cut_off(context) -> bool:
