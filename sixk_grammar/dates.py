@@ -71,9 +71,10 @@ def iso_date(text: str | None) -> str | None:
 
 def iso_compact(value: str | None) -> str | None:
     """EDGAR's header dates: '20030430' -> '2003-04-30'."""
-    if not value or not re.fullmatch(r"\d{8}", value.strip()):
+    digits = (value or "").strip()
+    if not re.fullmatch(r"\d{8}", digits):
         return None
     try:
-        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8])).isoformat()
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).isoformat()
     except ValueError:
         return None

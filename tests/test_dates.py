@@ -30,7 +30,8 @@ def test_a_three_digit_number_is_no_day():
 
 
 @pytest.mark.parametrize("value,date", [("20030430", "2003-04-30"), ("20030431", None), ("2003043", None),
-                                        ("200304301", None), (None, None), ("2003-04-30", None)])
+                                        ("200304301", None), (None, None), ("2003-04-30", None),
+                                        (" 20030430\t", "2003-04-30")])
 def test_header_dates(value, date):
     assert iso_compact(value) == date
 

@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 TIMED_OUT = 36
 #: The modules the issue names as the core (prefixes of module names).
-CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "first_char", "dates", "records")
+CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "first_char", "dates", "records",
+        "cli.writers")
 
 
 def _names(modules) -> list[str]:
