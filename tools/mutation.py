@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: timeout (one that loops for ever); mutmut's own code for it.
 TIMEOUT = 60
 TIMED_OUT = 36
-#: The modules the issue names as the core (prefixes of module names).
+#: The core the issue names, and the other modules its reviewers edit (prefixes of module names).
 CORE = ("transform", "lint.rules", "lint.fixes", "html_text", "sources", "parser", "first_char", "dates", "records",
         "cli.writers")
 
