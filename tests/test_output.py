@@ -1,10 +1,11 @@
 """check's output formats, in process and exact: concise, full, json,
-github, the footer and the statistics (SARIF is validated against the
-official schema in test_cli_check)."""
+github, sarif (valid against the official schema), the footer and the
+statistics."""
 from __future__ import annotations
 
 import json
 
+import sixk_grammar
 from sixk_grammar.lint import check
 from sixk_grammar.lint import output
 from test_rules import SEED, edited, replace
@@ -63,3 +64,83 @@ def test_statistics_most_frequent_first():
     twice = edited(TEXT, replace(45, "Exhibit", "Exhibit\u2019"))
     assert output.statistics(check(twice)) == ("     2  SK203  [error] invalid-character\n"
                                               "     1  SK204  [warning] tab-character")
+
+
+def test_sarif_in_process_is_valid_and_exact(tmp_path):
+    """Every result points at its rule (ruleId and ruleIndex), its level, its
+    region and its file as a URI; every rule carries its page and defaults."""
+    import jsonschema
+
+    from conftest import ROOT
+    from sixk_grammar.lint.registry import all_rules
+
+    rules = all_rules()
+    (tab,) = [f for f in check(TEXT, path="dir\\a b.txt") if f.code == "SK204"]
+    log = json.loads(output.sarif([*FINDINGS, tab], rules, base="https://example.com/docs/"))
+    jsonschema.validate(log, json.loads((ROOT / "tests" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8")))
+    assert (log["version"], log["$schema"]) == ("2.1.0", "https://json.schemastore.org/sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"], driver["informationUri"]) == (
+        "sixk_grammar", sixk_grammar.__version__, "https://example.com/docs/")
+    assert [entry["id"] for entry in driver["rules"]] == [rule.code for rule in rules]
+    sk204 = next(rule for rule in rules if rule.code == "SK204")
+    assert driver["rules"][rules.index(sk204)] == {
+        "id": "SK204", "name": "tab-character", "helpUri": "https://example.com/docs/rules/SK204.md",
+        "shortDescription": {"text": sk204.summary}, "fullDescription": {"text": sk204.summary},
+        "help": {"text": sk204.doc, "markdown": sk204.doc},
+        "defaultConfiguration": {"level": "warning"}, "properties": {"source": sk204.source}}
+    assert {entry["defaultConfiguration"]["level"] for entry in driver["rules"]} == {"error", "warning", "note"}
+    first, second, third = run["results"]
+    assert first == {
+        "ruleId": "SK203", "ruleIndex": [rule.code for rule in rules].index("SK203"), "level": "error",
+        "message": {"text": "invalid character U+2019 RIGHT SINGLE QUOTATION MARK"},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": "f.txt"},
+            "region": {"startLine": 43, "startColumn": 21, "endLine": 43, "endColumn": 21}}}]}
+    assert (second["ruleId"], second["ruleIndex"], second["level"]) == ("SK204", rules.index(sk204), "warning")
+    assert third["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir/a%20b.txt"
+
+
+def test_sarif_regions_never_end_before_they_start():
+    """A finding with no end of its own (end 0) ends where it starts, column 1 at least."""
+    from dataclasses import replace as copy
+
+    from sixk_grammar.lint.registry import all_rules
+
+    bare = copy(FINDINGS[0], end_line=0, end_column=0)
+    (result,) = json.loads(output.sarif([bare], all_rules(), base="b/"))["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 43, "startColumn": 21, "endLine": 43, "endColumn": 1}
+
+
+def test_statistics_json_counts_each_code_and_its_safe_fixes():
+    twice = edited(TEXT, replace(45, "Exhibit", "Exhibit\u2019"))
+    assert json.loads(output.statistics_json(check(twice))) == [
+        {"code": "SK203", "name": "invalid-character", "severity": "error", "count": 2, "fixable": 2},
+        {"code": "SK204", "name": "tab-character", "severity": "warning", "count": 1, "fixable": 1}]
+    long = edited(SEED, replace(43, "Form 6-K:", "Form 6-K:" + " x" * 10))
+    (entry,) = [e for e in json.loads(output.statistics_json(check(long))) if e["code"] == "SK201"]
+    assert (entry["count"], entry["fixable"]) == (1, 0)      # an unsafe fix is not counted as fixable
+
+
+def test_the_docs_address_comes_from_the_configuration_then_the_metadata(monkeypatch):
+    assert output.docs_url("https://example.com/d") == "https://example.com/d/"
+    assert output.docs_url("https://example.com/d/") == "https://example.com/d/"
+    assert output.docs_url() == "https://github.com/sixk-grammar/sixk_grammar/blob/main/docs/"   # pyproject's
+    import importlib.metadata
+
+    entries = {"Project-URL": ["Homepage, https://h.example", "documentation , https://d.example/x"]}
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: type("M", (), {
+        "get_all": lambda self, key: entries.get(key)})())
+    assert output.docs_url() == "https://d.example/x/"
+    entries["Project-URL"] = ["Homepage, https://h.example"]
+    assert output.docs_url() == output.DOCS_URL
+    entries.clear()
+    assert output.docs_url() == output.DOCS_URL
+
+    def missing(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "metadata", missing)
+    assert output.docs_url() == output.DOCS_URL
