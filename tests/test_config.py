@@ -146,3 +146,25 @@ def test_the_root_is_the_config_files_folder(tmp_path, monkeypatch):
     config = load(path)
     assert config.codes_for(str(tmp_path / "sub" / "x.txt")) == set(KNOWN) - {"SK204"}
     assert config.root == tmp_path.resolve()
+
+
+def test_the_smallest_settings_that_are_still_valid(tmp_path):
+    config = load(written(tmp_path, "sixk_grammar.toml", 'max-size = 0.5\ndocs-url = "http://intranet/docs/"\n'))
+    assert (config.max_size_mb, config.docs_url) == (0.5, "http://intranet/docs/")
+
+
+def test_a_path_given_with_dot_slash_matches_outside_the_config_folder(tmp_path, monkeypatch):
+    """Run from another folder than the config's: the relative spelling fails,
+    the path as typed (without its "./") still matches."""
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    config = Config(per_file_ignores={"filings/a.txt": ["SK204"]},
+                    source=str(tmp_path / "elsewhere" / "sixk_grammar.toml"))
+    assert config.codes_for("./filings/a.txt") == set(KNOWN) - {"SK204"}
+    assert config.codes_for("./other/a.txt") == set(KNOWN)
+
+
+def test_an_archive_member_whose_name_holds_the_separator_goes_by_its_archives_name():
+    config = Config(per_file_ignores={"filings.zip": ["SK204"]})
+    member = f"filings.zip{MEMBER_SEPARATOR}q1{MEMBER_SEPARATOR}a.txt"
+    assert config.codes_for(member) == set(KNOWN) - {"SK204"}

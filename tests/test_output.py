@@ -130,10 +130,12 @@ def test_the_docs_address_comes_from_the_configuration_then_the_metadata(monkeyp
     assert output.docs_url() == "https://github.com/sixk-grammar/sixk_grammar/blob/main/docs/"   # pyproject's
     import importlib.metadata
 
-    entries = {"Project-URL": ["Homepage, https://h.example", "documentation , https://d.example/x"]}
+    entries = {"Project-URL": ["Homepage, https://h.example", "documentation , https://d.example/x,y"]}
     monkeypatch.setattr(importlib.metadata, "metadata", lambda name: type("M", (), {
-        "get_all": lambda self, key: entries.get(key)})())
-    assert output.docs_url() == "https://d.example/x/"
+        "get_all": lambda self, key: entries.get(key) if name == "sixk_grammar" else None})())
+    assert output.docs_url() == "https://d.example/x,y/"
+    entries["Project-URL"] = ["Documentation, https://d.example/z/"]
+    assert output.docs_url() == "https://d.example/z/"
     entries["Project-URL"] = ["Homepage, https://h.example"]
     assert output.docs_url() == output.DOCS_URL
     entries.clear()
@@ -144,3 +146,58 @@ def test_the_docs_address_comes_from_the_configuration_then_the_metadata(monkeyp
 
     monkeypatch.setattr(importlib.metadata, "metadata", missing)
     assert output.docs_url() == output.DOCS_URL
+
+
+def test_a_finding_without_a_fix_has_no_marker_and_no_fix_object():
+    (finding,) = [f for f in check(edited(SEED, replace(15, "November 2002", "Novembre 2002"))) if f.code == "SK303"]
+    assert finding.fix == ""
+    assert output.concise(finding).startswith("-:15:") and " SK303 [error] " in output.concise(finding)
+    assert json.loads(output.as_json([finding]))[0]["fix"] is None
+
+
+def test_json_texts_are_indented_by_two_and_keep_non_ascii_characters():
+    (finding,) = [f for f in check(TEXT, path="r\u00e9sum\u00e9.txt") if f.code == "SK204"]
+    text = output.as_json([finding], base="b/")
+    assert text.startswith('[\n  {\n    "code": "SK204",\n') and '"filename": "r\u00e9sum\u00e9.txt"' in text
+    log = output.sarif([finding], [finding.rule], base="b/")
+    assert log.startswith('{\n  "$schema": ') and '"uri": "r%C3%A9sum%C3%A9.txt"' in log
+    assert '"text": "tab character; use spaces"' in log
+    (entry,) = [f for f in check(TEXT) if f.code == "SK203"]
+    assert "U+2019" in output.sarif([entry], [entry.rule], base="b/")
+    assert output.statistics_json([finding]).startswith('[\n  {\n    "code": "SK204",\n')
+    assert "\u00e9" in output.sarif([finding], [finding.rule], base="b/\u00e9/")
+
+
+def test_statistics_put_the_most_frequent_first_then_the_lower_code():
+    tabs = edited(SEED, replace(43, " (the", "\t(the"), replace(45, " ", "\t"))
+    one_each = edited(SEED, replace(43, "Inc.", "Inc.\u2019"), replace(43, " (the", "\t(the"))
+    assert [line.split()[1] for line in output.statistics(check(one_each)).split("\n")] == ["SK203", "SK204"]
+    more_tabs = edited(tabs, replace(43, "Inc.", "Inc.\u2019"))
+    counted = [(line.split()[0], line.split()[1]) for line in output.statistics(check(more_tabs)).split("\n")]
+    assert counted == [("2", "SK204"), ("1", "SK203")]
+
+
+def test_github_escapes_line_ends_and_percent_in_the_message_but_not_its_colons():
+    (finding,) = [f for f in check(TEXT, path="f.txt") if f.code == "SK204"]
+    from dataclasses import replace as copy
+
+    odd = copy(finding, message="50% done:\r\nnext, then")
+    assert output.github(odd).endswith("::SK204 50%25 done:%0D%0Anext, then")
+
+
+def test_full_keeps_the_lines_indent_and_colours_its_first_line():
+    (finding,) = [f for f in check(TEXT, path="f.txt") if f.code == "SK204"]
+    shown = output.full(finding, "   indented\t(the  \n", color=True)
+    assert shown.split("\n")[0] == output.concise(finding, color=True)
+    assert shown.split("\n")[1] == "  43 |    indented     (the"     # tab stops every 8 columns
+
+
+def test_the_footer_names_unsafe_fixes_and_never_pluralises_info():
+    long = edited(SEED, replace(43, "Form 6-K:", "Form 6-K:" + " x" * 10))
+    unsafe = [f for f in check(long) if f.code == "SK201"]
+    assert output.footer(unsafe, 1) == (
+        "Found 1 problem (1 error, 0 warnings) in 1 file.\n1 more fixable with --fix --unsafe-fixes.")
+    assert output.footer(unsafe + FINDINGS, 1).endswith(
+        "\n2 fixable with --fix.\n1 more fixable with --fix --unsafe-fixes.")
+    assert output.plural(2, "info") == "2 info" and output.plural(2, "error") == "2 errors"
+    assert output.plural(1, "error") == "1 error" and output.plural(0, "warning") == "0 warnings"
