@@ -172,6 +172,8 @@ def test_statistics_put_the_most_frequent_first_then_the_lower_code():
     tabs = edited(SEED, replace(43, " (the", "\t(the"), replace(45, " ", "\t"))
     one_each = edited(SEED, replace(43, "Inc.", "Inc.\u2019"), replace(43, " (the", "\t(the"))
     assert [line.split()[1] for line in output.statistics(check(one_each)).split("\n")] == ["SK203", "SK204"]
+    tab_first = edited(SEED, replace(43, " (the", "\t(the"), replace(45, "Exhibit", "Exhibit\u2019"))
+    assert [line.split()[1] for line in output.statistics(check(tab_first)).split("\n")] == ["SK203", "SK204"]
     more_tabs = edited(tabs, replace(43, "Inc.", "Inc.\u2019"))
     counted = [(line.split()[0], line.split()[1]) for line in output.statistics(check(more_tabs)).split("\n")]
     assert counted == [("2", "SK204"), ("1", "SK203")]
