@@ -345,3 +345,9 @@ def signature_under_by(*edits) -> str:
 def test_a_signature_is_judged_only_when_its_line_is_whole(text, keep, expected):
     cut = text[:text.index(keep, text.index("By:")) + len(keep)]
     assert findings(cut, "SK101") and findings(cut, "SK404") == expected
+
+
+def test_a_signer_with_neither_name_nor_title_is_told_both():
+    text = edited(SEED, replace(62, "/s/ Kyu June Hwang", "/s/"), delete(64, 65))
+    assert findings(text, "SK405") == [(62, 1, "the signer's name and title are missing")]
+

@@ -83,6 +83,47 @@ CASES = [
     ("SK605", submission().replace("<TYPE>EX-99.1", "<TYPE>EX-99.9"), (105, 1)),
 ]
 
+#: What each failing fixture's finding says (read against its edit).
+MESSAGES = {
+    'SK001': 'the file is empty',
+    'SK100': "unexpected '<TABLE>' (expected </TABLE>, CAPTION_TAG, COLUMN_START, FOOTNOTES_TAG, PAGE_BREAK, "
+             "TABLE_ROWS)",
+    'SK101': 'the input ends mid-line before any signature block',
+    'SK201': 'line is 95 columns long (limit 80)',
+    'SK202': 'table line is 146 columns long (limit 132)',
+    'SK203': 'invalid character U+2019 RIGHT SINGLE QUOTATION MARK',
+    'SK204': 'tab character; use spaces',
+    'SK205': '<TABLE> is never closed',
+    'SK206': '<S> outside a table',
+    'SK207': 'unknown tag <B>',
+    'SK208': '3 blank(s) at the end of the line',
+    'SK209': 'no line end after the last line',
+    'SK301': 'no "FORM 6-K" title on the cover',
+    'SK302': 'no report period on the cover',
+    'SK303': "report period 'Novembr 2002' is not a month and year",
+    'SK304': 'no registrant name on the cover',
+    'SK305': 'neither Form 20-F nor Form 40-F is marked',
+    'SK306': 'both Form 20-F and Form 40-F are marked',
+    'SK307': 'neither Yes nor No is marked',
+    'SK308': 'Yes is marked but no 82- file number is given',
+    'SK309': 'No is marked but file number 82-1234 is given',
+    'SK310': 'the Rule 101(b) paper box joined the form in 2002-11, after 2002-10',
+    'SK401': 'no signature block',
+    'SK402': 'the signature has no date',
+    'SK403': "signature date 'November 31, 2002' is not a real date",
+    'SK404': 'no typed /s/ signature',
+    'SK405': "the signer's title is missing",
+    'SK406': "signed for 'ACME HOLDINGS LTD.', but the cover names 'HANARO TELECOM, INC.'",
+    'SK407': 'signed on 2001-11-18, outside the report month 2002-11',
+    'SK501': 'exhibit 99.1 is listed twice (first on line 76)',
+    'SK502': 'exhibit 99.2 is not in the exhibit index',
+    'SK601': "submission type '10-K' is not 6-K or 6-K/A",
+    'SK602': 'period of report 2003-04-30 is outside 2002-11',
+    'SK603': "the header names 'ACME CORP', the cover 'HANARO TELECOM, INC.'",
+    'SK604': 'the header counts 5 documents, 3 are present',
+    'SK605': 'exhibit 99.1 has no <TYPE>EX-99.1 document',
+}
+
 
 def _codes_at(text):
     return [(f.code, f.line, f.column) for f in check(text)]
@@ -91,6 +132,8 @@ def _codes_at(text):
 @pytest.mark.parametrize("code,text,position", CASES, ids=[case[0] for case in CASES])
 def test_failing_fixture(code, text, position):
     assert (code, *position) in _codes_at(text)
+    (finding,) = [f for f in check(text) if (f.code, f.line, f.column) == (code, *position)]
+    assert finding.message == MESSAGES[code]
 
 
 @pytest.mark.parametrize("code", [case[0] for case in CASES])

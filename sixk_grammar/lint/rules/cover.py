@@ -308,7 +308,7 @@ def obsolete_cover_item(context):
         question = _question(cover, key)
         if question and month < PAPER_BOXES_FROM:
             yield context.finding("SK310", question["line"], question["column"],
-                                  f"the Rule 101(b) paper box predates the form of {month}")
+                                  f"the Rule 101(b) paper box joined the form in {PAPER_BOXES_FROM}, after {month}")
     question = _question(cover, "rule_12g3_2b")
     if question and month > RULE_12G3_UNTIL:
         yield context.finding("SK310", question["line"], question["column"],
