@@ -243,6 +243,7 @@ def test_an_82_number_after_no_is_reported_at_its_line():
         ("SK601", 24, 1, "<TYPE>6-K differs from the header's 6-K/A"),
         ("SK601", 33, 1, "the cover says 'FORM 6-K' but the submission is 6-K/A")]),
     ("<TYPE>6-K\n", "<TYPE>6-K/A\n", [("SK601", 24, 1, "<TYPE>6-K/A differs from the header's 6-K")]),
+    ("<TYPE>6-K\n", "", []),                                                # no type: nothing to compare
     ("SUBMISSION TYPE:\t6-K", "SUBMISSION TYPE:\t10-K", [
         ("SK601", 1, 1, "submission type '10-K' is not 6-K or 6-K/A"),
         ("SK601", 24, 1, "<TYPE>6-K differs from the header's 10-K")]),
