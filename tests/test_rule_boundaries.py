@@ -255,10 +255,23 @@ def test_an_82_number_after_no_is_reported_at_its_line():
     ("COUNT:\t\t3", "COUNT:\t\t5", [("SK604", 1, 1, "the header counts 5 documents, 3 are present")]),
     ("<TYPE>EX-99.1", "<TYPE>EX-99.9", [("SK605", 105, 1, "exhibit 99.1 has no <TYPE>EX-99.1 document")]),
     ("<TYPE>EX-99.1", "<TYPE>ex-99.1", []),                                 # types in any case
+    ("      FORM 6-K\n", "      FORM 6-K/A\n", [("SK601", 33, 1, "the cover says 'FORM 6-K/A' but the submission is 6-K")]),
 ])
 def test_the_envelope_rules_messages_and_edges(old, new, expected):
     text = submission().replace(old, new, 1)
     assert [(f.code, f.line, f.column, f.message) for f in check(text) if f.code.startswith("SK6")] == expected
+
+
+def test_an_amendment_whose_cover_has_no_title_is_not_compared_with_it():
+    amendment = submission().replace("TYPE:\t6-K", "TYPE:\t6-K/A").replace("<TYPE>6-K\n", "<TYPE>6-K/A\n")
+    untitled = amendment.replace("      FORM 6-K\n", "\n", 1)
+    assert [f.code for f in check(untitled) if f.code.startswith("SK6")] == []
+
+
+def test_a_submission_cut_after_its_header_has_no_document_to_compare():
+    text = submission()
+    header_only = text[:text.index("</SEC-HEADER>") + len("</SEC-HEADER>\n")]
+    assert [f.code for f in check(header_only)] == ["SK101"]
 
 
 @pytest.mark.parametrize("line,expected", [
