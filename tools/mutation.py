@@ -6,6 +6,7 @@
     python tools/mutation.py score               # the score per module, from the last run
     python tools/mutation.py survivors MODULE    # the diff of each mutant the tests let live
     python tools/mutation.py recheck TEST_FILE... [--modules M...]   # the survivors against tests added since
+    python tools/mutation.py rule-bodies         # a copy in mutants-rules/ where the @rule bodies can be mutated
 
 Needs ``pip install mutmut`` (3.x).  mutmut copies the project into
 ``mutants/``, changes one operator, constant or call at a time, and runs the
@@ -14,6 +15,11 @@ tests that reach the changed function (the configuration is
 files).  A mutant the tests kill fails at least one of them; a survivor is a
 behaviour no test states, unless it is equivalent (it changes nothing a
 caller can see).  It takes hours on two cores: it is no CI step.
+
+mutmut leaves decorated functions alone, and every rule is an ``@rule``
+function.  ``rule-bodies`` copies the project into ``mutants-rules/`` with
+each rule registered by a call after its ``def`` instead (the same
+registration, no decorator); this script, run there, then mutates them.
 """
 from __future__ import annotations
 
@@ -179,9 +185,41 @@ def _recheck_here(test_files: list[str]) -> None:
     print(json.dumps({name: (TIMED_OUT if code == TIMED_OUT else 1) for name, code in codes.items() if code}))
 
 
+RULES_COPY = ROOT / "mutants-rules"
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "mutants", "mutants-rules", "__pycache__", "*.egg-info",
+                                     ".hypothesis", ".pytest_cache")
+
+
+def rule_bodies() -> Path:
+    """Copy the project into RULES_COPY (again: sources and tests refreshed,
+    mutmut's results kept) with its rules undecorated."""
+    import libcst as cst   # mutmut's own dependency
+
+    class Undecorate(cst.CSTTransformer):
+        """``@rule(...) def f`` becomes ``def f`` then ``f = rule(...)(f)``."""
+
+        def leave_Module(self, original, updated):
+            body = []
+            for statement in updated.body:
+                decorators = getattr(statement, "decorators", ())
+                call = decorators[0].decorator if len(decorators) == 1 else None
+                if isinstance(call, cst.Call) and getattr(call.func, "value", None) == "rule":
+                    name = statement.name.value
+                    body += [statement.with_changes(decorators=[]), cst.SimpleStatementLine([cst.Assign(
+                        [cst.AssignTarget(cst.Name(name))], cst.Call(call, [cst.Arg(cst.Name(name))]))])]
+                else:
+                    body.append(statement)
+            return updated.with_changes(body=body)
+
+    shutil.copytree(ROOT, RULES_COPY, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    for path in (RULES_COPY / "sixk_grammar" / "lint" / "rules").glob("*.py"):
+        path.write_text(cst.parse_module(path.read_text(encoding="utf-8")).visit(Undecorate()).code, encoding="utf-8")
+    return RULES_COPY
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["run", "score", "survivors", "recheck", "_recheck"])
+    parser.add_argument("action", choices=["run", "score", "survivors", "recheck", "rule-bodies", "_recheck"])
     parser.add_argument("names", nargs="*", help="module names under sixk_grammar (default: the core); "
                                                  "for recheck, test files")
     parser.add_argument("--modules", nargs="*", help="recheck: the modules whose survivors to recheck")
@@ -194,6 +232,10 @@ def main(argv=None) -> int:
         return 0
     if args.action == "recheck":
         return recheck(args.names, args.modules or list(CORE))
+    if args.action == "rule-bodies":
+        copy = rule_bodies().relative_to(Path.cwd()) if RULES_COPY.is_relative_to(Path.cwd()) else RULES_COPY
+        print(f"now: cd {copy} && python tools/mutation.py run lint.rules [--sample N]", file=sys.stderr)
+        return 0
     modules = args.names or list(CORE)
     if args.action == "run":
         return run(modules, args.sample, args.seed)
