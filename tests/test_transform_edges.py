@@ -294,3 +294,23 @@ def test_a_block_with_only_a_name_and_title_cell_is_signed_by_it():
                   delete(63, 65), insert(62, " " * 48 + "Name and Title: Kyu June Hwang, Managing Director"))
     assert [(s["signature"], s["name"], s["title"]) for s in sixk_grammar.parse(text)["signatures"]] == [
         (None, "Kyu June Hwang", "Managing Director")]
+
+
+def test_a_run_on_name_stops_at_an_office_word_up_to_the_longest_name():
+    """A name on one line with its title after it (a flattened page): an
+    office word right after the longest name a name can be still starts the
+    title; later, the name is cut at that length and no title is guessed."""
+    from sixk_grammar.transform.signature import NAME_WORDS, _run_on_name
+
+    name = " ".join(["Jose", "Maria", "de", "la", "Cruz", "Ortega"][:NAME_WORDS])
+    assert _run_on_name(f"{name} President and Chief Executive Officer") == (
+        name, "President and Chief Executive Officer")
+    assert _run_on_name(f"{name} Garcia President") == (name, None)
+
+
+def test_a_title_keeps_at_most_its_longest_length_of_words():
+    from sixk_grammar.transform.signature import TITLE_WORDS, _title_words
+
+    words = [f"Word{chr(97 + i)}" for i in range(TITLE_WORDS + 1)]
+    assert _title_words(" ".join(words)) == " ".join(words[:TITLE_WORDS])
+    assert _title_words(" ".join(words[:TITLE_WORDS])) == " ".join(words[:TITLE_WORDS])

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+import sixk_grammar
 from conftest import ROOT, SEEDS, read
+from test_rules import LINE_82, SEED, edited, insert
 
 # (path into the dict, the line that must be read whole for the value to be known)
 def _requirements(golden: dict) -> list[tuple[tuple, int]]:
@@ -53,3 +55,28 @@ def test_a_cut_inside_a_table_is_reported_and_repaired(parse):
     assert result["complete"] is False
     assert any("</TABLE>" in error["message"] for error in result["syntax_errors"])
     assert result["exhibits"] and result["exhibits"][0]["number"] == "99.1"
+
+
+def _cut(text: str, line: int, keep: str) -> str:
+    """``text`` cut mid-line: its first ``line - 1`` lines, then ``line`` up to the end of ``keep``."""
+    lines = text.split("\n")
+    return "\n".join(lines[:line - 1] + [lines[line - 1][:lines[line - 1].index(keep) + len(keep)]])
+
+
+@pytest.mark.parametrize("line,keep,position,dropped", [
+    (18, "HANARO TELECOM, IN", "registrant", ("registrant",)),                    # the last of three words cut
+    (15, "November 20", "period", ("report_month", "report_month_text")),        # on the period's own line
+])
+def test_a_value_the_cut_runs_through_is_dropped_with_its_position(line, keep, position, dropped):
+    cover = sixk_grammar.parse(_cut(SEED, line, keep))["cover"]
+    assert [cover[key] for key in dropped] == [None] * len(dropped) and cover["positions"][position] is None
+    assert set(cover) == set(sixk_grammar.parse(SEED)["cover"])
+
+
+def test_an_82_number_the_cut_runs_through_is_dropped_with_its_position():
+    text = edited(SEED, insert(39, *LINE_82))
+    cover = sixk_grammar.parse(_cut(text, 41, "82-12"))["cover"]
+    assert (cover["file_number_82"], cover["file_number_82_text"], cover["positions"]["file_number_82"]) == (
+        None, None, None)
+    whole = sixk_grammar.parse(_cut(text, 41, "82-1234") + "\n")["cover"]
+    assert (whole["file_number_82"], whole["positions"]["file_number_82"]) == ("82-1234", [40, 1])
