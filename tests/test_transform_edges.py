@@ -314,3 +314,11 @@ def test_a_title_keeps_at_most_its_longest_length_of_words():
     words = [f"Word{chr(97 + i)}" for i in range(TITLE_WORDS + 1)]
     assert _title_words(" ".join(words)) == " ".join(words[:TITLE_WORDS])
     assert _title_words(" ".join(words[:TITLE_WORDS])) == " ".join(words[:TITLE_WORDS])
+
+
+def test_a_date_alone_on_its_line_under_an_uncaptioned_name_leaves_it_the_registrant():
+    """"HANARO TELECOM, INC." then "November 18, 2002" on the next line: the
+    date does not end the title lines, so the name above it is the company's."""
+    cover = sixk_grammar.parse(edited(SEED, replace(19, "(Name of the Registrant)", "November 18, 2002")))["cover"]
+    assert (cover["registrant"], cover["positions"]["registrant"]) == ("HANARO TELECOM, INC.", 18)
+    assert cover["address"].startswith("Kukje Electronics Center Bldg.") and cover["report_month"] == "2002-11"
