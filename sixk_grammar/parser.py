@@ -70,7 +70,8 @@ _FILLERS = ("BODY_TEXT", "TEXT", "SIGNATURE_TEXT", "INDEX_TEXT", "TABLE_ROWS", "
 _DISPLAY = {"TABLE_CLOSE": "</TABLE>", "TEXT_CLOSE": "</TEXT>", "DOCUMENT_CLOSE": "</DOCUMENT>",
             "SEC_HEADER_CLOSE": "</SEC-HEADER>", "SEC_DOCUMENT_CLOSE": "</SEC-DOCUMENT>",
             "CAPTION_CLOSE": "</CAPTION>", "FOOTNOTES_CLOSE": "</FN>", "NL": "a line end",
-            "$END": "the end of the input", "PEM_END": "-----END PRIVACY-ENHANCED MESSAGE-----"}
+            "$END": "the end of the input", "PEM_END": "-----END PRIVACY-ENHANCED MESSAGE-----",
+            "MARKER_END": "the end of the <S> <C> line"}
 
 
 def grammar_path() -> Path:

@@ -2,6 +2,7 @@
 when it gives up."""
 from __future__ import annotations
 
+import pytest
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF
 
 from sixk_grammar import parser
@@ -69,3 +70,22 @@ def test_a_missing_closer_is_reported_before_the_token_it_lets_in():
     assert [(p.line, p.column, p.message) for p in outcome.problems] == [
         (8, 1, "</TABLE> missing before '</TEXT>'")]
     assert outcome.tree is not None and "</TABLE>" in outcome.problems[0].expected
+
+
+@pytest.mark.parametrize("text,where", [
+    ("<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n", (4, 1)),                                   # at the end: the last line
+    ("<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n<TABLE>\n<S>  <C>   </TABLE>x\n", (6, 12)),    # inside a line
+])
+def test_when_recovery_gives_up_the_problem_is_where_reading_stopped(monkeypatch, text, where):
+    monkeypatch.setattr(_Recovery, "__call__", lambda self, error: False)
+    monkeypatch.setattr(parser, "fast_plugins", lambda: False)
+    [problem] = parse_tree(text).problems
+    assert (problem.line, problem.column) == where
+
+
+def test_what_is_missing_is_named_as_a_reader_knows_it():
+    """The column-marker line a closing tag cuts short is named by its tags,
+    not by the grammar's terminal."""
+    text = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n<TABLE>\n<S>  <C>  </TEXT>\n</DOCUMENT>\n"
+    assert parse_tree(text).problems[-1].message == (
+        "input ends inside an open section (the end of the <S> <C> line, </TABLE>, </TEXT>, </DOCUMENT> missing)")
