@@ -322,3 +322,25 @@ def test_a_date_alone_on_its_line_under_an_uncaptioned_name_leaves_it_the_regist
     cover = sixk_grammar.parse(edited(SEED, replace(19, "(Name of the Registrant)", "November 18, 2002")))["cover"]
     assert (cover["registrant"], cover["positions"]["registrant"]) == ("HANARO TELECOM, INC.", 18)
     assert cover["address"].startswith("Kukje Electronics Center Bldg.") and cover["report_month"] == "2002-11"
+
+
+@pytest.mark.parametrize("intro,numbers", [
+    (("This report contains the", "following:"), ["1"]),     # the introducing words run over a line end
+    (("This report holds the", "numbers:"), []),              # a colon alone introduces nothing
+])
+def test_numbered_lines_after_a_sentence_that_introduces_exhibits_are_exhibits(intro, numbers):
+    text = edited(SEED, delete(66, 79), delete(43, 47),
+                  insert(42, *intro, "", "1.   A press release dated November 14, 2002, regarding the results."))
+    assert [exhibit["number"] for exhibit in sixk_grammar.parse(text)["exhibits"]] == numbers
+
+
+def test_an_exhibit_index_whose_prose_introduces_its_numbered_lines_lists_them():
+    """Under "EXHIBIT INDEX", a paragraph (longer than a line of prose can be)
+    that introduces exhibits keeps the list open: "1." below it is an exhibit."""
+    prose = ["The documents listed below are furnished to the Securities and Exchange",
+             "Commission under cover of this report on Form 6-K by the Company, each of them",
+             "as made public in the Republic of Korea during the month, and are made part of",
+             "this report as the following:"]
+    text = edited(SEED, delete(70, 79),
+                  insert(69, *prose, "", "1.   A press release dated November 14, 2002, regarding the results.", ""))
+    assert [(e["number"], e["line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [("1", 75)]
