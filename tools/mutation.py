@@ -211,7 +211,8 @@ def rule_bodies() -> Path:
                     body.append(statement)
             return updated.with_changes(body=body)
 
-    shutil.copytree(ROOT, RULES_COPY, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    # copied with fresh times, so that mutmut sees what changed since the last copy
+    shutil.copytree(ROOT, RULES_COPY, ignore=_NOT_COPIED, dirs_exist_ok=True, copy_function=shutil.copy)
     for path in (RULES_COPY / "sixk_grammar" / "lint" / "rules").glob("*.py"):
         path.write_text(cst.parse_module(path.read_text(encoding="utf-8")).visit(Undecorate()).code, encoding="utf-8")
     return RULES_COPY
