@@ -257,6 +257,8 @@ def test_an_82_number_after_no_is_reported_at_its_line():
     ("<TYPE>EX-99.1", "<TYPE>ex-99.1", []),                                 # types in any case
     ("      FORM 6-K\n", "      FORM 6-K/A\n", [
         ("SK601", 33, 1, "the cover says 'FORM 6-K/A' but the submission is 6-K")]),
+    ("      FORM 6-K\n", "      FORM 6-K / A\n", [                            # spaced as some covers print it
+        ("SK601", 33, 1, "the cover says 'FORM 6-K / A' but the submission is 6-K")]),
 ])
 def test_the_envelope_rules_messages_and_edges(old, new, expected):
     text = submission().replace(old, new, 1)
