@@ -368,3 +368,20 @@ def test_a_signer_with_neither_name_nor_title_is_told_both():
     text = edited(SEED, replace(62, "/s/ Kyu June Hwang", "/s/"), delete(64, 65))
     assert findings(text, "SK405") == [(62, 1, "the signer's name and title are missing")]
 
+
+
+def test_a_file_read_as_another_encoding_is_told_which():
+    latin = SEED.encode("utf-8").replace(b"Inc.", b"Inc.\xe9", 1)
+    assert [(f.line, f.column, f.message) for f in check(latin) if f.code == "SK001"] == [
+        (1, 1, "the file is not valid UTF-8; it was read as cp1252")]
+
+
+def test_a_missing_title_is_reported_where_the_cover_starts():
+    lines = submission().split("\n")
+    untitled = "\n".join(line for line in lines if line.strip() != "FORM 6-K")
+    assert findings(untitled, "SK301") == [(30, 1, 'no "FORM 6-K" title on the cover')]
+
+
+def test_a_syntax_problem_with_nothing_expected_has_no_expected_list():
+    assert findings("x", "SK100") == [(1, 1, "no Form 6-K found: no 6-K title, report title, rule reference or "
+                                             "20-F/40-F question, and no 6-K document in an EDGAR envelope")]
