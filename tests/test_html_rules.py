@@ -86,6 +86,28 @@ def test_one_break_one_code_at_its_html_position(code, text, marker):
     assert {f.code for f in findings if f.severity != "info"} == {code}
     expected = position(text, marker) if marker else (1, 1)
     assert [(f.line, f.column) for f in findings if f.code == code] == [expected]
+    assert [f.message for f in findings if f.code == code] == [MESSAGES[code]]
+
+
+#: What each break's finding says (read against its edit).
+MESSAGES = {
+    "SK302": "no report period on the cover",
+    "SK305": "neither Form 20-F nor Form 40-F is marked",
+    "SK701": "<script> is not accepted in an EDGAR HTML document",
+    "SK702": "<style> is on EDGAR's list of prohibited HTML elements",
+    "SK703": "<p> has the onclick attribute: active content",
+    "SK704": "a link outside the submission and EDGAR's archives: https://www.credicorpnet.com/",
+    "SK705": "<img src='logo.png'>: not a .gif or .jpg image",
+    "SK706": "a table inside a table",
+    "SK707": "U+00E9 written as itself: write &#233;",
+    "SK708": "&check; is not an HTML 4 entity",
+    "SK709": "the file starts with a byte-order mark",
+    "SK710": "file name 'ef20043470_6k.html': not .htm",
+    "SK711": "dei:DocumentType is '10-K', not 6-K",
+    "SK712": "the inline XBRL header lacks dei:EntityCentralIndexKey",
+    "SK713": "dei:EntityCentralIndexKey '0001140625' is not the filer's CIK (1001290)",
+    "SK714": "dei:EntityRegistrantName 'Equinor ASA', the cover names 'CREDICORP LTD.'",
+}
 
 
 def test_html_exhibits_are_checked_too():
@@ -144,10 +166,18 @@ def html_findings(text: str, code: str) -> list[str]:
     ("javascript:void(0)", None),       # active content: SK703's, not a link
     ("#top", None),
     ("EF20043470_6K.HTM#part", None),   # this document, by name in any case, at a place
+    ("other.htm#a#b", "a link to 'other.htm', which is no document of the submission"),
+    ("https://www.credicorpnet.com/" + "x" * 80,                          # quoted to 80 characters
+     "a link outside the submission and EDGAR's archives: https://www.credicorpnet.com/" + "x" * 51),
 ])
 def test_which_links_lead_outside_the_submission(href, message):
     text = _envelope(_in_body(CREDICORP, f'<a href="{href}">x</a>'))
     assert html_findings(text, "SK704") == ([message] if message else [])
+
+
+def test_only_anchors_are_links():
+    """A stylesheet's address is SK702's <link>, not a hyperlink."""
+    assert html_findings(_envelope(_in_body(CREDICORP, '<link href="https://x.example/s.css">')), "SK704") == []
 
 
 @pytest.mark.parametrize("source,problem", [
