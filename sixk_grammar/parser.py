@@ -71,7 +71,7 @@ _DISPLAY = {"TABLE_CLOSE": "</TABLE>", "TEXT_CLOSE": "</TEXT>", "DOCUMENT_CLOSE"
             "SEC_HEADER_CLOSE": "</SEC-HEADER>", "SEC_DOCUMENT_CLOSE": "</SEC-DOCUMENT>",
             "CAPTION_CLOSE": "</CAPTION>", "FOOTNOTES_CLOSE": "</FN>", "NL": "a line end",
             "$END": "the end of the input", "PEM_END": "-----END PRIVACY-ENHANCED MESSAGE-----",
-            "MARKER_END": "the end of the <S> <C> line"}
+            "MARKER_END": "the end of the <S> <C> line", "UU_LINES": "uuencoded lines"}
 
 
 def grammar_path() -> Path:
@@ -342,8 +342,9 @@ class _Recovery:
             self._record(token.line, token.column,
                          f"{missing_closer(closer)} {token.value.strip()[:30]!r}", expected)
             return True
-        self._record(token.line, token.column,
-                     f"unexpected {token.value.strip()[:40]!r}", expected)
+        # (a token whose text the lexer dropped, uuencoded lines, is named by its kind)
+        shown = repr(token.value.strip()[:40]) if token.value.strip() else display_name(token.type)
+        self._record(token.line, token.column, f"unexpected {shown}", expected)
         return True  # the token is skipped
 
     def _closers_for(self, parser):

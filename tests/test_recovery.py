@@ -89,3 +89,13 @@ def test_what_is_missing_is_named_as_a_reader_knows_it():
     text = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n<TABLE>\n<S>  <C>  </TEXT>\n</DOCUMENT>\n"
     assert parse_tree(text).problems[-1].message == (
         "input ends inside an open section (the end of the <S> <C> line, </TABLE>, </TEXT>, </DOCUMENT> missing)")
+
+
+def test_a_token_whose_text_was_dropped_is_named_by_its_kind():
+    """After a stray </TEXT> a ruled line reads as uuencoded data, whose text
+    the lexer drops: the problem names it rather than quoting ''."""
+    from test_rules import SEED, edited, insert
+
+    problems = parse_tree(edited(SEED, insert(62, "</TEXT>"))).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (63, "unexpected '</TEXT>'"), (64, "unexpected uuencoded lines")]

@@ -385,3 +385,9 @@ def test_a_missing_title_is_reported_where_the_cover_starts():
 def test_a_syntax_problem_with_nothing_expected_has_no_expected_list():
     assert findings("x", "SK100") == [(1, 1, "no Form 6-K found: no 6-K title, report title, rule reference or "
                                              "20-F/40-F question, and no 6-K document in an EDGAR envelope")]
+
+
+def test_a_syntax_problem_lists_six_of_what_was_expected():
+    text = edited(SEED, insert(72, "<TABLE>"))          # eight terminals could follow; six are named
+    assert findings(text, "SK100") == [(73, 1, "unexpected '<TABLE>' (expected </CAPTION>, </TABLE>, CAPTION_TAG, "
+                                               "CAPTION_TEXT, COLUMN_START, FOOTNOTES_TAG)")]
