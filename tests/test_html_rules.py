@@ -175,9 +175,13 @@ def test_which_links_lead_outside_the_submission(href, message):
     assert html_findings(text, "SK704") == ([message] if message else [])
 
 
-def test_only_anchors_are_links():
-    """A stylesheet's address is SK702's <link>, not a hyperlink."""
+def test_only_anchors_with_an_address_are_links():
+    """A stylesheet's address is SK702's <link>, not a hyperlink; an anchor
+    without href is a place, not a link; an image without src is no image."""
     assert html_findings(_envelope(_in_body(CREDICORP, '<link href="https://x.example/s.css">')), "SK704") == []
+    places = _envelope(_in_body(CREDICORP, '<a name="top">x</a><img alt="logo">'))
+    assert (html_findings(places, "SK703"), html_findings(places, "SK704")) == ([], [])
+    assert html_findings(places, "SK705") == ["<img src=''>: not a .gif or .jpg image"]
 
 
 @pytest.mark.parametrize("source,problem", [
