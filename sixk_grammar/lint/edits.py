@@ -22,8 +22,9 @@ def apply(text: str, edits: list[Edit]) -> str:
     """``text`` with ``edits`` made.  Edits must not overlap.  Lines keep their
     own line ends (a CRLF file stays CRLF, a mixed one stays mixed); the
     lines an edit of the last line adds before it end with the file's kind of
-    line end (so does the last line, given one: its lines end with "").  Old Mac text, whose lines end with CR alone, is
-    numbered as ``prepare`` numbers it: by its CRs."""
+    line end (so does the last line, given one: its lines end with "").  Old
+    Mac text, whose lines end with CR alone, is numbered as ``prepare``
+    numbers it: by its CRs."""
     if "\r" in text and "\n" not in text:
         return apply(text.replace("\r", "\n"), edits).replace("\n", "\r")
     lines = text.split("\n")
