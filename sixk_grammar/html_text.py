@@ -119,8 +119,10 @@ class Rendering:
 class _Renderer(HTMLParser):
     """Builds a Rendering from the parser's events (see the module's docstring)."""
 
-    def __init__(self):
+    def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
+        self.source = source            # what is fed, to read an unknown entity as written
+        self.source_lines: list[int] | None = None     # where each of its lines starts
         self.lines: list[str] = []
         self.starts: list[list[int]] = []
         self.origins: list[list[tuple[int, int]]] = []
@@ -316,7 +318,18 @@ class _Renderer(HTMLParser):
                 self._emit(text, line, column)
 
     def handle_entityref(self, name):
-        self._character(html.unescape(f"&{name};"))
+        text = html.unescape(f"&{name};")
+        if text == f"&{name};":     # a name HTML does not know: a reader sees it as written
+            text = f"&{name};" if self._source_after(len(name) + 1) == ";" else f"&{name}"
+        self._character(text)
+
+    def _source_after(self, offset: int) -> str:
+        """The character of the source ``offset`` characters after the parser's position."""
+        if self.source_lines is None:
+            self.source_lines = [0] + [match.end() for match in re.finditer("\n", self.source)]
+        line, column = self.getpos()
+        index = self.source_lines[line - 1] + column + offset
+        return self.source[index:index + 1]
 
     def handle_charref(self, name):
         self._character(html.unescape(f"&#{name};"))
@@ -333,9 +346,10 @@ class _Renderer(HTMLParser):
 
 def render(source: str) -> Rendering:
     """The text a reader of the HTML ``source`` sees (see the module's docstring)."""
-    renderer = _Renderer()
+    source = _defused(source)
+    renderer = _Renderer(source)
     try:
-        renderer.feed(_defused(source))
+        renderer.feed(source)
         renderer.close()
     except (AssertionError, ValueError):   # html.parser gives up on a few malformed declarations
         pass

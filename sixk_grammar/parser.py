@@ -47,6 +47,12 @@ READING_OPTIONS = {"lexer_callbacks": {"UU_LINES": _without_data}}
 OPEN_AT_END = "input ends inside an open section"
 
 
+def open_at_end(closed: list[str]) -> str:
+    """How a syntax problem says the input ended inside open structures, naming
+    the closers recovery supplied ("... (</TABLE>, </TEXT> missing)")."""
+    return OPEN_AT_END + (f" ({', '.join(closed)} missing)" if closed else "")
+
+
 def missing_closer(terminal: str) -> str:
     """How a syntax problem says that recovery closed a structure before a
     token: "</TABLE> missing before ..." (the token follows)."""
@@ -323,8 +329,7 @@ class _Recovery:
         if token.type == "$END":
             line = self.last_line
             closed = self._close_open_structures(parser, line)
-            self._record(line, 1, OPEN_AT_END
-                         + (f" ({', '.join(closed)} missing)" if closed else ""), expected)
+            self._record(line, 1, open_at_end(closed), expected)
             return bool(closed)
         # A missing closing tag: close the open structure and take the token.
         # (Tried on a copy, token and all: Lark's accepts() leaves out the

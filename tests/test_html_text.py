@@ -38,6 +38,17 @@ def test_check_box_inputs_and_glyph_entities():
     assert lines(html) == ["Form 20-F \u2612 Form 40-F \u2610", "", "Yes \u2610 No \u2612", "", "\u00a0\u2612\u2713"]
 
 
+@pytest.mark.parametrize("html,shown", [
+    ("<p>AT&T &Co and &Commission; File</p>", "AT&T &Co and &Commission; File"),    # as written, ";" or not
+    ("<p>a\n&Co; &amp; &copy 1 &x</p>", "a &Co; & \u00a9 1 &x"),                     # known names still read
+])
+def test_names_html_does_not_know_are_seen_as_written(html, shown):
+    assert lines(html) == [shown]
+    rendering, at = render(html), html.index("&")       # the first "&" is where the HTML has it
+    assert rendering.source_position(1, rendering.text.index("&") + 1) == (
+        html.count("\n", 0, at) + 1, at - html.rfind("\n", 0, at))
+
+
 def test_hidden_parts_are_not_read():
     html = ('<html><head><title>6-K</title><style>p {}</style></head><body>'
             '<div style="display: none"><ix:header><ix:hidden>6-K</ix:hidden></ix:header></div>'

@@ -203,7 +203,8 @@ THROUGH_THE_EXHIBIT_LIST = "\n".join(SEED.split("\n")[:47]) + "\n\n"    # the se
 ])
 def test_how_an_input_ending_before_the_signature_is_reported(ending, expected):
     found = [(f.line, f.message) for f in check(THROUGH_THE_EXHIBIT_LIST + ending) if f.code in ("SK101", "SK401")]
-    assert found == [expected]
+    columns = [f.column for f in check(THROUGH_THE_EXHIBIT_LIST + ending) if f.code in ("SK101", "SK401")]
+    assert (found, columns) == ([expected], [1])
 
 
 def test_an_input_ending_on_the_cover_or_inside_the_signature_block():

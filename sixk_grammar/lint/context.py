@@ -133,8 +133,10 @@ class Context:
         end = text.find("\n", start)
         return text[start:end if end >= 0 else len(text)]
 
-    def finding(self, code: str, line: int, column: int, message: str,
+    def finding(self, code: str, line: int | None, column: int | None, message: str,
                 end_line: int | None = None, end_column: int | None = None) -> Finding:
+        """A finding of this file; a position the dict does not know (None) is
+        line or column 1, where every reader's cursor starts."""
         line = max(1, line or 1)
         column = max(1, column or 1)
         source = self.line_text(line)

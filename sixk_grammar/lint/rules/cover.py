@@ -46,7 +46,7 @@ def missing_form_title(context):
     """
     cover = context.cover
     if _cover_checks(context) and not cover["title"]:
-        yield context.finding("SK301", cover["line"] or 1, 1, 'no "FORM 6-K" title on the cover')
+        yield context.finding("SK301", cover["line"], 1, 'no "FORM 6-K" title on the cover')
 
 
 @rule("SK302", "missing-report-period", "error",
@@ -71,7 +71,7 @@ def missing_report_period(context):
     cover = context.cover
     if (_cover_checks(context) and not cover["report_month_text"] and cover["positions"]["period"] is None
             and not _cover_cut(context)):
-        yield context.finding("SK302", cover["line"] or 1, 1, "no report period on the cover")
+        yield context.finding("SK302", cover["line"], 1, "no report period on the cover")
 
 
 @rule("SK303", "invalid-report-period", "error", "The report period is not a real month and year.",
@@ -125,7 +125,7 @@ def missing_registrant(context):
     """
     cover = context.cover
     if _cover_checks(context) and not cover["registrant"] and not _cover_cut(context):
-        yield context.finding("SK304", cover["line"] or 1, 1, "no registrant name on the cover")
+        yield context.finding("SK304", cover["line"], 1, "no registrant name on the cover")
 
 
 def _question(cover, key):
@@ -161,7 +161,7 @@ def annual_report_form_unmarked(context):
     question = _question(cover, "annual_report_form")
     if question is None:
         if not _cover_cut(context):
-            yield context.finding("SK305", cover["line"] or 1, 1, "the 20-F/40-F question is missing")
+            yield context.finding("SK305", cover["line"], 1, "the 20-F/40-F question is missing")
     elif not _marked(question) and not question["not_applicable"]:
         yield context.finding("SK305", question["line"], question["column"],
                               "neither Form 20-F nor Form 40-F is marked")

@@ -44,7 +44,7 @@ def submission_type_mismatch(context):
                               f"<TYPE>{first_type} differs from the header's {declared}")
     title = (context.cover["title"] or "").upper().replace(" ", "")
     if declared in FORM_TYPES and title and title.endswith("/A") != declared.endswith("/A"):
-        yield context.finding("SK601", context.cover["positions"]["title"] or 1, 1,
+        yield context.finding("SK601", context.cover["positions"]["title"], 1,
                               f"the cover says {context.cover['title']!r} but the submission is {declared}")
 
 
@@ -69,7 +69,7 @@ def period_mismatch(context):
     """
     envelope, month = _envelope(context), context.cover["report_month"]
     if envelope and envelope["period_of_report"] and month and not envelope["period_of_report"].startswith(month):
-        line, column = context.cover["positions"]["period"] or [1, 1]
+        line, column = context.cover["positions"]["period"]    # read with the month
         yield context.finding("SK602", line, column,
                               f"period of report {envelope['period_of_report']} is outside {month}")
 
@@ -96,10 +96,10 @@ def registrant_name_mismatch(context):
     Check the CIK the submission was filed under.
     """
     envelope, cover = _envelope(context), context.cover
-    company = (envelope or {}).get("filer", {}).get("company_conformed_name") if envelope else None
+    company = envelope["filer"].get("company_conformed_name") if envelope else None
     names = [n for n in (cover["registrant"], cover["registrant_english"]) if n]
     if company and names and context.main_is_read and not any(names_match(company, n) for n in names):
-        yield context.finding("SK603", cover["positions"]["registrant"] or 1, 1,
+        yield context.finding("SK603", cover["positions"]["registrant"], 1,
                               f"the header names {company!r}, the cover {cover['registrant']!r}")
 
 

@@ -176,7 +176,7 @@ def invalid_image(context):
     ## What it checks
     Every `<img src>` names a `.gif` or `.jpg` file of the submission: not a
     `.png`, `.jpeg` or `.svg`, not an address on the web, not a `data:` URI.
-    HTML documents only.
+    HTML documents only.  A `javascript:` source is active content, SK703's.
 
     ## Why
     EDGAR disseminates only GIF and JPEG graphics attached to the submission;
@@ -195,9 +195,11 @@ def invalid_image(context):
                 continue
             source = element.attributes.get("src", "").strip()
             lowered = source.lower()
+            if lowered.startswith("javascript:"):
+                continue                                # active content: SK703's, not an image
             if lowered.startswith("data:"):
                 problem = "a data: URI"
-            elif _EXTERNAL.match(source) and not lowered.startswith("javascript:"):
+            elif _EXTERNAL.match(source):
                 problem = "an image outside the submission"
             elif not lowered.split("?", 1)[0].endswith(IMAGE_TYPES):
                 problem = "not a .gif or .jpg image"
@@ -366,8 +368,7 @@ def ixbrl_document_type(context):
     ## Fix
     Tag the document type the submission is.
     """
-    envelope = context.result["envelope"] or {}
-    amendment = (envelope.get("submission_type") or context.result["form_type"] or "").upper() == "6-K/A"
+    amendment = context.result["form_type"] == "6-K/A"
     allowed = ("6-K", "6-K/A") if amendment else ("6-K",)
     for document in _ix_documents(context):
         fact = document.markup.facts.get("DocumentType")

@@ -1,6 +1,7 @@
 """SK401-SK407: the signature block."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -242,8 +243,9 @@ def implausible_signature_date(context):
     month = context.cover["report_month"]
     if not month:
         return
-    start = dt.date(int(month[:4]), int(month[5:7]), 1)
-    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    year, number = int(month[:4]), int(month[5:])
+    start = dt.date(year, number, 1)
+    end = start.replace(day=calendar.monthrange(year, number)[1])
     for signer in _signers(context):
         if not signer["date"]:
             continue

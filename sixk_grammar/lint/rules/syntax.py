@@ -1,12 +1,15 @@
 """SK001, SK100, SK101: input that cannot be read, parsed, or that stops short."""
 from __future__ import annotations
 
-from ...parser import OPEN_AT_END, missing_closer
+from ...parser import OPEN_AT_END, display_name, missing_closer, open_at_end
 from ..registry import rule
 
 #: The parser closed a table whose </TABLE> is missing before the token that
 #: ended it: SK205 reports that table, once, where it opens.
 TABLE_CLOSED = missing_closer("TABLE_CLOSE")
+#: The input ended, its last line whole, with a table open and nothing else:
+#: a table never closed (SK205's), not a cut.  With more open, it was cut.
+ONLY_A_TABLE_OPEN = open_at_end([display_name("TABLE_CLOSE")])
 CLOSING_TAGS = ("</table>", "</text>", "</document>", "</sec-document>", "</ims-document>",
                 "-----end privacy-enhanced message-----")
 
@@ -99,7 +102,7 @@ def truncated_document(context):
     result, text = context.result, context.analysis.text
     last_line = max(1, text.count("\n"))
     error = end_of_input_error(context)
-    if error and (not context.analysis.ended_with_newline or "</TABLE>" not in error["message"]):
+    if error and (not context.analysis.ended_with_newline or error["message"] != ONLY_A_TABLE_OPEN):
         yield context.finding("SK101", error["line"], 1, "the " + error["message"])
         return
     cut_mid_line = _cut_mid_line(context)
