@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import sixk_grammar
+from test_html_rules import CREDICORP, _envelope
 from test_rules import SEED, delete, edited, insert, replace
 
 INDEX_HEADING = 68      # "EXHIBIT INDEX"; lines 69-78 hold its <TABLE>
@@ -344,3 +345,87 @@ def test_an_exhibit_index_whose_prose_introduces_its_numbered_lines_lists_them()
     text = edited(SEED, delete(70, 79),
                   insert(69, *prose, "", "1.   A press release dated November 14, 2002, regarding the results.", ""))
     assert [(e["number"], e["line"]) for e in sixk_grammar.parse(text)["exhibits"]] == [("1", 75)]
+
+
+def test_a_name_without_its_legal_form_over_a_translation_is_not_the_exact_name():
+    """The uncaptioned line above a translation is the exact name only when it
+    ends with its legal form; a parenthetical line under it leaves it short."""
+    text = edited(SEED, delete(18, 24), insert(
+        17, "                              HANARO TELEKOMMUNIKATION", "                              (Incorporated in Korea)",
+        "", "                              HANARO TELECOM, INC.", TRANSLATION_CAPTION, "",
+        "                   Kukje Electronics Center Bldg., 24th Floor",
+        "                    (Address of Principal Executive Offices)"))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["registrant"], cover["registrant_english"]) == ("HANARO TELECOM, INC.", "HANARO TELECOM, INC.")
+
+
+@pytest.mark.parametrize("caption", [["                    (Name and Address of Registrant)"], []])
+def test_an_address_that_runs_on_from_the_names_line_keeps_every_line(caption):
+    """Flattened HTML: the name's line goes on with the address, whose other
+    lines follow."""
+    text = edited(SEED, delete(18, 24), insert(
+        17, "                              HANARO TELECOM, INC. Kukje Electronics Center Bldg., 24th Floor",
+        "                          Seocho-dong 1445-3, Seocho-ku", "                              Seoul, Korea 137-728",
+        *caption))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["registrant"], cover["address"]) == (
+        "HANARO TELECOM, INC.",
+        "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
+
+
+def signers_of(*block: str, registrant=("HANARO TELECOM, INC.",)) -> list[tuple]:
+    """The seed with its signature block (lines 58-66) replaced by the
+    registrant's lines and ``block``."""
+    text = edited(SEED, delete(58, 66), insert(57, *(" " * 44 + line for line in registrant), "", *block, ""))
+    return [(s["registrant"], s["name"], s["title"], s["date"]) for s in sixk_grammar.parse(text)["signatures"]]
+
+
+def test_a_row_of_two_signers_under_a_signer_takes_its_own_titles():
+    assert signers_of(
+        "Date: November 18, 2002                     By: /s/ Kyu June Hwang",
+        "                                                Name:  Kyu June Hwang",
+        "                                                Title: Managing Director", "",
+        "                      By: /s/ Hee Chul Kim                By: /s/ Jin Ho Park",
+        "                      Name:  Hee Chul Kim                 Name:  Jin Ho Park",
+        "                      Title: Chief Financial Officer      Title: Director") == [
+        ("HANARO TELECOM, INC.", "Kyu June Hwang", "Managing Director", "2002-11-18"),
+        ("HANARO TELECOM, INC.", "Hee Chul Kim", "Chief Financial Officer", "2002-11-18"),
+        ("HANARO TELECOM, INC.", "Jin Ho Park", "Director", "2002-11-18")]
+
+
+def test_the_name_typed_in_a_signature_is_that_signers_whichever_column_holds_it():
+    found = signers_of("Date: November 18, 2002",
+                       "                      By: /s/ Hee Chul Kim                By: /s/ Jin Ho Park",
+                       "                      Name:  Jin Ho Park                  Name:  Hee Chul Kim")
+    assert [name for _, name, _, _ in found] == ["Hee Chul Kim", "Jin Ho Park"]
+
+
+def test_a_registrant_broken_after_its_first_word_is_joined():
+    found = signers_of("Date: November 18, 2002                     By: /s/ Kyu June Hwang",
+                       "                                                Name:  Kyu June Hwang",
+                       registrant=("HANARO", "TELECOM, INC."))
+    assert found == [("HANARO TELECOM, INC.", "Kyu June Hwang", None, "2002-11-18")]
+
+
+def test_a_title_runs_on_for_at_most_four_lines():
+    found = signers_of("Date: November 18, 2002                     By: /s/ Kyu June Hwang",
+                       "                                                Name:  Kyu June Hwang",
+                       "                                                Title: Senior Vice President",
+                       "                                                Head of Corporate Finance",
+                       "                                                Head of Investor Relations",
+                       "                                                Head of Treasury",
+                       "                                                Head of Legal Affairs")
+    assert found[0][2] == "Senior Vice President Head of Corporate Finance Head of Investor Relations Head of Treasury"
+
+
+def test_the_first_unlabelled_date_is_the_blocks():
+    found = signers_of("                                            By: /s/ Kyu June Hwang",
+                       "                                                Name:  Kyu June Hwang", "",
+                       "November 18, 2002", "                                            November 19, 2002")
+    assert found == [("HANARO TELECOM, INC.", "Kyu June Hwang", None, "2002-11-18")]
+
+
+def test_a_submission_with_no_6k_typed_document_reads_its_first():
+    """A filing agent's wrong <TYPE> on the only document: it is still the 6-K."""
+    cover = sixk_grammar.parse(_envelope(CREDICORP.replace("<TYPE>6-K", "<TYPE>EX-99", 1)))["cover"]
+    assert (cover["registrant"], cover["report_month"]) == ("CREDICORP LTD.", "2025-02")
