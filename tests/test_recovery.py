@@ -6,7 +6,7 @@ import pytest
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF
 
 from sixk_grammar import parser
-from sixk_grammar.parser import MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, parse_tree
+from sixk_grammar.parser import MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, open_at_end, parse_tree
 
 CUT = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n"
 #: A document whose table is never closed: its </TEXT> comes while the table is open.
@@ -99,3 +99,8 @@ def test_a_token_whose_text_was_dropped_is_named_by_its_kind():
     problems = parse_tree(edited(SEED, insert(62, "</TEXT>"))).problems
     assert [(p.line, p.message) for p in problems] == [
         (63, "unexpected '</TEXT>'"), (64, "unexpected uuencoded lines")]
+
+
+def test_the_end_of_input_message_names_the_closers_supplied():
+    assert open_at_end(["</TABLE>", "</TEXT>"]) == "input ends inside an open section (</TABLE>, </TEXT> missing)"
+    assert open_at_end([]) == "input ends inside an open section"

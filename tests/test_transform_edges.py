@@ -351,7 +351,8 @@ def test_a_name_without_its_legal_form_over_a_translation_is_not_the_exact_name(
     """The uncaptioned line above a translation is the exact name only when it
     ends with its legal form; a parenthetical line under it leaves it short."""
     text = edited(SEED, delete(18, 24), insert(
-        17, "                              HANARO TELEKOMMUNIKATION", "                              (Incorporated in Korea)",
+        17, "                              HANARO TELEKOMMUNIKATION",
+        "                              (Incorporated in Korea)",
         "", "                              HANARO TELECOM, INC.", TRANSLATION_CAPTION, "",
         "                   Kukje Electronics Center Bldg., 24th Floor",
         "                    (Address of Principal Executive Offices)"))

@@ -4,6 +4,7 @@
     python tools/grammar_mutation.py --kind spelling  # one kind: spelling, priority or rule
     python tools/grammar_mutation.py --sample 80      # 80 drawn at random (--seed to choose them)
     python tools/grammar_mutation.py --list           # the mutants, without running them
+    python tools/grammar_mutation.py --part 1/2       # every other mutant (and --part 2/2 on the other core)
     python tools/grammar_mutation.py --match cover.lark:97 --tests tests/test_grammar_spellings.py
                                                       # some mutants, against some tests
 
@@ -217,12 +218,17 @@ def main(argv=None) -> int:
     options.add_argument("--seed", type=int, default=20261127)
     options.add_argument("--list", action="store_true", help="list the mutants and stop")
     options.add_argument("--match", help="only the mutants whose description holds this text")
+    options.add_argument("--part", help="K/N: every N-th mutant from the K-th (one process a core: "
+                                        "--part 1/2 and --part 2/2 side by side)")
     options.add_argument("--tests", nargs="+", default=TESTS, help="the test files to run (default: %(default)s)")
     args = options.parse_args(argv)
     chosen = [mutant for mutant in mutants(ROOT / "grammar")
               if (args.match is None or args.match in mutant.describe()) and args.kind in (None, mutant.kind)]
     if args.sample:
         chosen = random.Random(args.seed).sample(chosen, min(args.sample, len(chosen)))
+    if args.part:
+        first, step = (int(number) for number in args.part.split("/"))
+        chosen = chosen[first - 1::step]
     if args.list:
         print("\n".join(mutant.describe() for mutant in chosen))
         return 0
