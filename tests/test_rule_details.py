@@ -8,6 +8,8 @@ unnumbered exhibit, an unnamed document, a well-formed image).
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import sixk_grammar
@@ -113,6 +115,26 @@ def test_a_late_signature_after_an_undated_one_is_reported():
         ("SK407", 88, 1, "signed on 2001-11-18, outside the report month 2002-11")]
 
 
+def test_in_a_cut_submission_a_by_line_whose_next_line_ended_is_judged():
+    """A submission cut inside its 6-K: a "By:" with nothing typed needs the
+    line after it whole, and that line, the input's last, ended."""
+    text = submission().replace("By: /s/ Kyu June Hwang", "By:")
+    through_the_rule = "\n".join(text.split("\n")[:92]) + "\n"
+    assert findings(through_the_rule, "SK101", "SK404") == [
+        ("SK404", 91, 1, "no typed /s/ signature"),
+        ("SK101", 92, 1, "the input ends inside an open section (</TEXT>, </DOCUMENT>, </SEC-DOCUMENT> missing)")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("FORM 6-K. Exhibit 99.1: a press release, as follows:\n",            # the sentence on line 1
+     ("SK101", 1, 1, "the input ends mid-sentence (after a comma or colon) before any signature block")),
+    ("FORM 6-K. Exhibit 99.1: press release.\nThe answer is: X\n",       # a colon before the last word
+     ("SK401", 2, 1, "no signature block")),
+])
+def test_where_a_mid_sentence_end_is_looked_for(text, expected):
+    assert findings(text, "SK101", "SK401") == [expected]
+
+
 def test_a_one_line_6k_without_a_signature_is_reported_on_its_line():
     assert findings("FORM 6-K. Exhibit 99.1: press release.\n", "SK401") == [("SK401", 1, 1, "no signature block")]
 
@@ -185,6 +207,8 @@ def test_blanks_on_a_last_line_cut_off_are_the_cuts():
     ('<img src="javascript:go()">', [("SK703", "<img> has a javascript: src: active content")]),
     ('<img src="logo.gif?v=1?x">', []),                                       # the query starts at the first "?"
     ('<img src="logo.gif"><img src="logo.png">', [("SK705", "<img src='logo.png'>: not a .gif or .jpg image")]),
+    ('<img src="javascript:go()"><img src="logo.png">', [("SK703", "<img> has a javascript: src: active content"),
+                                                        ("SK705", "<img src='logo.png'>: not a .gif or .jpg image")]),
     ('<img src="' + "a" * 70 + '.png">', [("SK705", f"<img src={'a' * 60!r}>: not a .gif or .jpg image")]),
 ])
 def test_images_one_by_one(markup, expected):
@@ -253,6 +277,10 @@ def ix_messages(text: str) -> list[tuple[str, str]]:
             _in_body(CREDICORP, ix_header("6-K", name="Acme Holdings Ltd"))), []),
     (_under(ENVELOPE.replace("CREDICORP LTD", "ACME HOLDINGS"),
             _in_body(CREDICORP, ix_header("6-K", name="Equinor ASA"))),
+     [("SK714", "dei:EntityRegistrantName 'Equinor ASA', the cover names 'CREDICORP LTD.'")]),
+    # a cover with its exact name only (no translation), no header: the cover's one name
+    (_in_body(re.sub(r"Translation of[^<]*", "Exact name of registrant as specified in its charter)", CREDICORP, count=1),
+              ix_header("6-K", name="Equinor ASA")),
      [("SK714", "dei:EntityRegistrantName 'Equinor ASA', the cover names 'CREDICORP LTD.'")]),
 ])
 def test_the_inline_xbrl_facts_compared_with_the_header(text, expected):
