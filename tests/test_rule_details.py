@@ -13,6 +13,7 @@ import re
 import pytest
 
 import sixk_grammar
+from sixk_grammar.api import analyse
 from sixk_grammar.lint import check
 from test_envelope import submission
 from test_html_rules import CIK, CREDICORP, ENVELOPE, _envelope, _in_body, changed, ix_header, position
@@ -176,6 +177,17 @@ def test_a_one_line_input_is_cut_on_line_1():
 ])
 def test_tags_are_reported_at_their_column(edits, expected):
     assert findings(edited(SEED, *edits), expected[0]) == [expected]
+
+
+def test_every_rule_runs_on_an_input_whose_recovery_gave_up():
+    """No tree at all: only the syntax problems are reported, every other
+    rule has nothing to read and says nothing."""
+    text = "FORM 6-K\n" + "<TABLE>\n<S> <C>\n" * 250
+    assert analyse(text).tree is None
+    found = check(text)
+    assert {f.code for f in found} == {"SK100"} and len(found) == 202
+    assert (found[-1].line, found[-1].message.split(" (")[0]) == (
+        404, "the parser could not recover; the rest of the input was not read")
 
 
 # -- characters and blanks ---------------------------------------------------

@@ -290,7 +290,6 @@ def _signer(cells: list[Cell], start: int, end: int, side_by_side: bool = False,
     """
     anchor = cells[start]
     signature = anchor.text if anchor.kind in ("by", "signature") else None
-    anchor.used = True
     name = title = None
     for index in range(start + 1, end):
         cell = cells[index]

@@ -151,6 +151,7 @@ def _mid_sentence(context) -> int | None:
 
 
 def _has_body(context) -> bool:
-    """Whether the 6-K's text goes on past its cover page."""
-    document = next(context.analysis.tree.find_data("text_document"), None)
-    return document is not None and any(getattr(c, "data", None) == "body" for c in document.children)
+    """Whether the 6-K's text goes on past its cover page (asked of a plain-text
+    6-K: its tree holds a text_document, whose children are all subtrees)."""
+    document = next(context.analysis.tree.find_data("text_document"))
+    return any(child.data == "body" for child in document.children)
