@@ -69,13 +69,18 @@ _MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
 _MARKED_SECTION_END = re.compile(r"\]\s*>")
 _OPEN_AT_END = re.compile(r"<[a-zA-Z/!?]")
+#: "<!-->" and "<!--->": empty comments to a browser, text to html.parser.
+_EMPTY_COMMENT = re.compile(r"<!---?>")
 
 
 def _defused(source: str) -> str:
     """``source`` without what html.parser would search the rest of the
     input for each time (quadratic on hostile input) or give up on with an
     exception: a comment or tag left open at the end is dropped, as browsers
-    drop it; a marked section it does not know becomes text."""
+    drop it; a marked section it does not know becomes text; an empty comment
+    a browser hides becomes a "<!x...>" declaration of its length, which
+    html.parser skips too."""
+    source = _EMPTY_COMMENT.sub(lambda empty: "<!x" + empty.group()[3:], source)
     source = _MARKED_SECTION.sub(_DEFUSED + "![", source)
     ends = [match.end() for match in _MARKED_SECTION_END.finditer(source)]
     last = ends[-1] if ends else 0

@@ -233,6 +233,8 @@ def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
      "<p>a</p><![CDATA[x]]><p>b</p>\ue000![if", ["a", "", "b", "", "<![if"]),
     ("<p>x > y</p><b", "<p>x > y</p>", ["x > y"]),                          # a tag cut at the end
     ("<p>x</p>a<", "<p>x</p>a<", ["x", "", "a<"]),                          # a "<" that opens nothing
+    ("<p>a<!-->b<!--->c<!---->d</p><!-- e -->",                            # empty comments a browser hides
+     "<p>a<!x->b<!x-->c<!---->d</p><!-- e -->", ["abcd"]),
 ])
 def test_what_html_parser_would_choke_on_is_defused_first(source, defused, shown):
     assert _defused(source) == defused

@@ -74,6 +74,8 @@ def test_a_name_and_title_cell_is_split_after_the_signed_name():
         "/s/ Kyu June Hwang", "Kyu June Hwang", "Managing Director")
     assert signer("/s/ \u201cKyu June Hwang\u201d", "Name and Title: Kyu June Hwang - Managing Director") == (
         "/s/ \u201cKyu June Hwang\u201d", "Kyu June Hwang", "Managing Director")
+    assert signer("/s/ Kyu June Hwang", "Name and Title: Kyu June Hwang, Director, Region X") == (
+        "/s/ Kyu June Hwang", "Kyu June Hwang", "Director, Region X")       # only separators are stripped
 
 
 def test_a_name_and_title_cell_is_split_at_the_comma_before_an_office():

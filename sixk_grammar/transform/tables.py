@@ -33,8 +33,8 @@ class Table:
 
 def lines_of(token: Token) -> list[tuple[int, str]]:
     """A multi-line token's lines, the first indented back to its column."""
-    texts = str(token).split("\n")
-    if texts and texts[-1] == "":
+    texts = str(token).split("\n")      # never empty
+    if texts[-1] == "":
         texts.pop()
     out = []
     for offset, text in enumerate(texts):
