@@ -177,9 +177,8 @@ class CoverTransformer(Transformer):
         prompt = items[0]
         number = first_token(items, "FILE_NUMBER_82")
         values = [clean(t) for t in items[1:]]      # its line ends clean to blanks
-        indent = len(prompt) - len(prompt.lstrip())   # an unbracketed prompt holds its line's indent
         return Line82(squash(number).replace(" ", "") if number is not None else None,
-                      squash(" ".join(values)), prompt.line, prompt.column + indent)
+                      squash(" ".join(values)), prompt.line, prompt.column)
 
     def cover_entry(self, items):
         return CoverEntry(*items)
