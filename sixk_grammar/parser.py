@@ -402,6 +402,14 @@ def _as_lark_tokens(tree: Tree) -> Tree:
     return tree
 
 
+def _stop_line(error: UnexpectedInput, last_line: int) -> int:
+    """Where reading stopped: the error's line, or the last line when the
+    error is the end of the input (Lark dates its end token at the last
+    token, before any blank lines; the recovery reports the end at the last line)."""
+    at_end = getattr(getattr(error, "token", None), "type", None) == "$END"
+    return last_line if at_end else error.line
+
+
 def parse_tree(text: str) -> ParseOutcome:
     """Parse prepared text (LF line ends, final newline) into a tree."""
     if fast_plugins():
@@ -415,9 +423,8 @@ def parse_tree(text: str) -> ParseOutcome:
     try:
         tree = reading_parser().parse(text, on_error=recovery)
     except UnexpectedInput as error:
-        line = getattr(error, "line", -1)
         recovery.problems.append(SyntaxProblem(
-            line if line and line > 0 else recovery.last_line, max(getattr(error, "column", 1), 1),
+            _stop_line(error, recovery.last_line), max(getattr(error, "column", 1), 1),
             "the parser could not recover; the rest of the input was not read",
             sorted({display_name(n) for n in getattr(error, "expected", ()) or ()})))
         tree = None

@@ -179,6 +179,17 @@ def test_the_accession_number_is_the_headers_when_the_first_line_has_none():
     assert analyse(text).result["envelope"]["accession_number"] == "0001047469-03-007783"
 
 
+def test_a_scalar_field_given_nested_fields_has_no_value():
+    """The contract's scalar fields are strings or None: a CONFORMED
+    SUBMISSION TYPE line left empty with a block of fields under it (a
+    hostile or broken header) gives None, not the block as a dict."""
+    text = submission().replace("CONFORMED SUBMISSION TYPE:\t6-K\n",
+                                "CONFORMED SUBMISSION TYPE:\n\tCOMPANY DATA:\n\t\tCENTRAL INDEX KEY:\t0000000001\n", 1)
+    envelope = analyse(text).result["envelope"]
+    assert envelope["submission_type"] is None and envelope["header"]["submission_type"] is None
+    assert envelope["accession_number"] == "0001047469-03-007783"
+
+
 def test_a_document_with_an_empty_text_is_listed():
     """An exhibit whose <TEXT> holds nothing (a placeholder a filer left)."""
     result = analyse(submission().replace("<HTML><BODY><P>Press <B>release</B></P></BODY></HTML>\n", "")).result

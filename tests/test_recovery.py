@@ -3,10 +3,13 @@ when it gives up."""
 from __future__ import annotations
 
 import pytest
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
+from conftest import REAL, read
 from sixk_grammar import parser
-from sixk_grammar.parser import MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, open_at_end, parse_tree
+from sixk_grammar.parser import (_CLOSERS, MAX_SYNTAX_ERRORS, SyntaxProblem, _Recovery, kind, open_at_end,
+                                 parse_tree, reading_parser)
 
 CUT = "<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n"
 #: A document whose table is never closed: its </TEXT> comes while the table is open.
@@ -63,6 +66,56 @@ def test_when_recovery_gives_up_the_rest_is_reported_unread(monkeypatch):
     assert (problem.line, problem.column, problem.message) == (
         8, 1, "the parser could not recover; the rest of the input was not read")
     assert "</TABLE>" in problem.expected and problem.expected == sorted(problem.expected)
+
+
+def test_when_recovery_gives_up_at_the_end_the_problem_is_on_the_last_line(monkeypatch):
+    """Lark dates its end-of-input token at the last token read, before the
+    blank lines after it; a give-up there is reported at the last line, as
+    the recovery reports an input that ends inside an open section."""
+    monkeypatch.setattr(_Recovery, "__call__", lambda self, error: False)
+    monkeypatch.setattr(parser, "fast_plugins", lambda: False)
+    outcome = parse_tree("<DOCUMENT>\n\n\n")
+    assert outcome.tree is None
+    assert [(p.line, p.column) for p in outcome.problems] == [(3, 1)]
+
+
+def _lets_in(state, closer, terminal) -> bool:
+    trial = state.copy()
+    try:
+        trial.feed_token(Token(closer, "", line=1, column=1))
+        trial.feed_token(Token(terminal, "x", line=1, column=1))
+    except UnexpectedToken:
+        return False
+    return True
+
+
+#: A document whose table has a caption and footnotes, each left open.
+CAPTIONED_TABLE = ("<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n<TABLE>\n<CAPTION>\nExhibit   Description\n"
+                   "<S>  <C>\n99.1 Press release<F1>\n<FN>\n<F1> In Korean.\n</TABLE>\n</TEXT>\n</DOCUMENT>\n")
+
+
+@pytest.mark.parametrize("text", [read(path) for path in REAL[:4]] + [
+    read(path) for path in REAL if path.stem in ("r030", "r049")] + [CAPTIONED_TABLE])
+def test_where_two_closers_are_allowed_the_second_lets_in_nothing_the_first_refuses(text):
+    """Why the recovery may stop at the first closer that fits: the grammar
+    allows two closers at once only where the second is optional (</FN> or
+    </CAPTION> before </TABLE>, a blank line before </TEXT>), so a token the
+    state refuses is refused after the second as well.  Checked at every state
+    a real filing reaches, with every terminal of the grammar."""
+    lark = reading_parser()
+    terminals = [terminal.name for terminal in lark.terminals]
+    state = lark.parse_interactive(text)
+    pairs = 0
+    for token in state.iter_parse():
+        choices = state.choices()
+        closers = [name for closer in _CLOSERS for name in choices if kind(name) == closer]
+        if len(closers) < 2:
+            continue
+        pairs += 1
+        refused = [name for name in terminals if name not in choices]
+        assert [name for name in refused if not _lets_in(state, closers[0], name)
+                and any(_lets_in(state, other, name) for other in closers[1:])] == []
+    assert pairs > 0
 
 
 def test_a_missing_closer_is_reported_before_the_token_it_lets_in():

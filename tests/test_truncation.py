@@ -65,6 +65,7 @@ def _cut(text: str, line: int, keep: str) -> str:
 
 @pytest.mark.parametrize("line,keep,position,dropped", [
     (18, "HANARO TELECOM, IN", "registrant", ("registrant",)),                    # the last of three words cut
+    (18, "HANARO TELECOM, INC.", "registrant", ("registrant",)),                  # whole words, but the line is cut
     (15, "November 20", "period", ("report_month", "report_month_text")),        # on the period's own line
 ])
 def test_a_value_the_cut_runs_through_is_dropped_with_its_position(line, keep, position, dropped):
