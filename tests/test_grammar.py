@@ -23,6 +23,18 @@ def test_grammar_builds_in_strict_mode():
     assert type(parser.parser.lexer).__name__ == "ContextualLexer"
 
 
+def test_the_grammar_is_read_from_the_installed_package_first(tmp_path, monkeypatch):
+    """An installed wheel holds the grammar inside the package (the end-to-end
+    test_wheel installs one); a checkout has it beside the package."""
+    from sixk_grammar import parser
+
+    (tmp_path / "grammar").mkdir()
+    monkeypatch.setattr(parser.resources, "files", lambda package: tmp_path)
+    assert parser.grammar_path() == tmp_path / "grammar"
+    monkeypatch.setattr(parser.resources, "files", lambda package: tmp_path / "elsewhere")
+    assert parser.grammar_path() == Path(parser.__file__).resolve().parent.parent / "grammar"
+
+
 def test_strict_mode_is_able_to_fail(tmp_path):
     """The strict build above would catch a conflict: show it does on a broken copy."""
     dangling_else = 'start: IF start | IF start ELSE start | X\nIF: "if"\nELSE: "else"\nX: "x"\n'

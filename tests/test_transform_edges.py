@@ -327,6 +327,16 @@ def test_a_date_alone_on_its_line_under_an_uncaptioned_name_leaves_it_the_regist
     assert cover["address"].startswith("Kukje Electronics Center Bldg.") and cover["report_month"] == "2002-11"
 
 
+def test_a_cover_that_opens_with_its_name_and_a_date_keeps_the_name_the_registrant():
+    """No title lines at all (a cover cut down to its name, as some agents'
+    HTML renders it): the date under the name is still no anchor that would
+    make the address the first run after the title lines."""
+    text = edited(SEED, replace(19, "(Name of the Registrant)", "November 18, 2002"), delete(2, 17))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["registrant"], cover["positions"]["registrant"]) == ("HANARO TELECOM, INC.", 2)
+    assert cover["address"].startswith("Kukje Electronics Center Bldg.") and cover["report_month"] == "2002-11"
+
+
 @pytest.mark.parametrize("intro,numbers", [
     (("This report contains the", "following:"), ["1"]),     # the introducing words run over a line end
     (("This report holds the", "numbers:"), []),              # a colon alone introduces nothing

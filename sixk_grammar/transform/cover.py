@@ -135,8 +135,9 @@ class CoverTransformer(Transformer):
                     current = Line(text, token.line, token.column, [text])
                     paragraphs[-1].append(current)
                 current.ends_name = name == "NAME_TEXT"
-                raw = str(token)
-                current_end = token.column + len(raw.rstrip()) if "\n" not in raw.rstrip() else -1
+                # (read only for a token on the same line; a token that runs
+                # onto the next line has none after it on its first)
+                current_end = token.column + len(str(token).rstrip())
                 if name == "ADDRESS_TEXT" and current.address_from is None:
                     current.address_from = len(current.pieces) - 1
         return TextRun([p for p in paragraphs if p])
