@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 import sixk_grammar
+from conftest import REAL, read
 from test_html_rules import CREDICORP, _envelope
 from test_rules import SEED, delete, edited, insert, replace
+
+REAL_002 = next(path for path in REAL if path.stem == "r002")
 
 INDEX_HEADING = 68      # "EXHIBIT INDEX"; lines 69-78 hold its <TABLE>
 TRANSLATION_CAPTION = "                  (Translation of registrant's name into English)"
@@ -337,14 +340,47 @@ def test_a_cover_that_opens_with_its_name_and_a_date_keeps_the_name_the_registra
     assert cover["address"].startswith("Kukje Electronics Center Bldg.") and cover["report_month"] == "2002-11"
 
 
+def _exhibits_under(*block: str) -> list[tuple]:
+    """(number, description) of the exhibits when ``block`` replaces the
+    seed's list of contents and its exhibit index."""
+    text = edited(SEED, delete(66, 79), delete(43, 47), insert(42, *block, ""))
+    return [(exhibit["number"], exhibit["description"]) for exhibit in sixk_grammar.parse(text)["exhibits"]]
+
+
 @pytest.mark.parametrize("intro,numbers", [
     (("This report contains the", "following:"), ["1"]),     # the introducing words run over a line end
     (("This report holds the", "numbers:"), []),              # a colon alone introduces nothing
 ])
 def test_numbered_lines_after_a_sentence_that_introduces_exhibits_are_exhibits(intro, numbers):
-    text = edited(SEED, delete(66, 79), delete(43, 47),
-                  insert(42, *intro, "", "1.   A press release dated November 14, 2002, regarding the results."))
-    assert [exhibit["number"] for exhibit in sixk_grammar.parse(text)["exhibits"]] == numbers
+    exhibits = _exhibits_under(*intro, "", "1.   A press release dated November 14, 2002, regarding the results.")
+    assert [number for number, _description in exhibits] == numbers
+
+
+def test_roman_entry_numbers_keep_their_letters():
+    """"X." and "XI.": the letters a cell bar or blank is stripped from are
+    not stripped from the number itself."""
+    assert _exhibits_under("EXHIBIT INDEX", "", "X.", "Press release", "XI.", "Notice of meeting") == [
+        ("X", "Press release"), ("XI", "Notice of meeting")]
+
+
+@pytest.mark.parametrize("heading", ["CONTENTS", "EXHIBIT INDEX"])
+def test_a_cell_bar_after_a_number_in_its_own_cell_changes_nothing(heading):
+    """Text rendered from a table puts "|" after a cell: "1 |" on its own
+    line is read as "1" (a bare number under CONTENTS is a page number)."""
+    plain = _exhibits_under(heading, "", "1", "Press release dated November 14, 2002")
+    assert _exhibits_under(heading, "", "1 |", "Press release dated November 14, 2002") == plain
+    assert plain == ([] if heading == "CONTENTS" else [("1", "Press release dated November 14, 2002")])
+
+
+def test_a_rule_of_cell_bars_under_a_description_ends_it():
+    """r002 as filed, its "|" lines indented as some renderings indent them:
+    a line of bars is blank, so the description ends on the line above."""
+    lines = read(REAL_002).split("\n")
+    assert lines[23:26] == ["|", "Notice of Annual Meeting and Proxy Circular", "|"]
+    lines[23] = lines[25] = "    |    "
+    exhibits = sixk_grammar.parse("\n".join(lines))["exhibits"]
+    assert [(e["number"], e["line"], e["end_line"], e["description"]) for e in exhibits] == [
+        ("99.1", 23, 25, "Notice of Annual Meeting and Proxy Circular"), ("99.2", 27, 29, "Form of Proxy")]
 
 
 def test_an_exhibit_index_whose_prose_introduces_its_numbered_lines_lists_them():
