@@ -121,13 +121,37 @@ class Rendering:
         return origin_line, origin_column + max(column - starts[run], 0)
 
 
-class _Renderer(HTMLParser):
-    """Builds a Rendering from the parser's events (see the module's docstring)."""
+class _SourceReader(HTMLParser):
+    """An html.parser that knows the text it is fed, to read an entity whose
+    name HTML does not know as a browser shows it: as written."""
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
-        self.source = source            # what is fed, to read an unknown entity as written
+        self.source = source
         self.source_lines: list[int] | None = None     # where each of its lines starts
+
+    def entity_text(self, name: str) -> str:
+        """What a reader sees for ``&name``: the character it names, or the
+        text as written ("AT&T", "&Commission;"), with its ";" only if it has one."""
+        text = html.unescape(f"&{name};")
+        if text == f"&{name};":
+            text = f"&{name};" if self._source_after(len(name) + 1) == ";" else f"&{name}"
+        return text
+
+    def _source_after(self, offset: int) -> str:
+        """The character of the source ``offset`` characters after the parser's position."""
+        if self.source_lines is None:
+            self.source_lines = [0] + [match.end() for match in re.finditer("\n", self.source)]
+        line, column = self.getpos()
+        index = self.source_lines[line - 1] + column + offset
+        return self.source[index:index + 1]
+
+
+class _Renderer(_SourceReader):
+    """Builds a Rendering from the parser's events (see the module's docstring)."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
         self.lines: list[str] = []
         self.starts: list[list[int]] = []
         self.origins: list[list[tuple[int, int]]] = []
@@ -323,18 +347,7 @@ class _Renderer(HTMLParser):
                 self._emit(text, line, column)
 
     def handle_entityref(self, name):
-        text = html.unescape(f"&{name};")
-        if text == f"&{name};":     # a name HTML does not know: a reader sees it as written
-            text = f"&{name};" if self._source_after(len(name) + 1) == ";" else f"&{name}"
-        self._character(text)
-
-    def _source_after(self, offset: int) -> str:
-        """The character of the source ``offset`` characters after the parser's position."""
-        if self.source_lines is None:
-            self.source_lines = [0] + [match.end() for match in re.finditer("\n", self.source)]
-        line, column = self.getpos()
-        index = self.source_lines[line - 1] + column + offset
-        return self.source[index:index + 1]
+        self._character(self.entity_text(name))
 
     def handle_charref(self, name):
         self._character(html.unescape(f"&#{name};"))
@@ -416,11 +429,11 @@ class Markup:
     has_ix_header: bool = False
 
 
-class _MarkupScanner(HTMLParser):
+class _MarkupScanner(_SourceReader):
     """Collects a ``Markup`` from html.parser's events."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
+    def __init__(self, source: str):
+        super().__init__(source)
         self.markup = Markup()
         self.tables = 0
         self.fact: list | None = None     # [name, text pieces, line, column] of the open ix fact
@@ -457,7 +470,7 @@ class _MarkupScanner(HTMLParser):
         line, column = self.getpos()
         self.markup.entities.append((name, line, column + 1))
         if self.fact is not None:
-            self.fact[1].append(html.unescape(f"&{name};"))
+            self.fact[1].append(self.entity_text(name))
 
     def handle_charref(self, name):
         if self.fact is not None:
@@ -471,9 +484,10 @@ def squash_text(text: str) -> str:
 def scan_markup(source: str) -> Markup:
     """The start tags, named entities and inline XBRL facts of ``source``
     (positions are those of the HTML; any input is accepted)."""
-    scanner = _MarkupScanner()
+    source = _defused(source)
+    scanner = _MarkupScanner(source)
     try:
-        scanner.feed(_defused(source))
+        scanner.feed(source)
         scanner.close()
     except (AssertionError, ValueError):   # as in render()
         pass

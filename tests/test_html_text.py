@@ -169,6 +169,13 @@ def test_ix_facts_join_their_pieces_and_tables_count_their_depth():
     assert [element.depth_in_tables for element in markup.elements if element.tag == "table"] == [0, 0, 1]
 
 
+def test_an_ix_fact_reads_a_name_html_does_not_know_as_written():
+    """The same reading as the rendered text's: "AT&T", not "AT&T;"."""
+    markup = scan_markup('<ix:nonNumeric name="dei:EntityRegistrantName">AT&T &Commission; Inc.</ix:nonNumeric>')
+    assert markup.facts["EntityRegistrantName"][0] == "AT&T &Commission; Inc."
+    assert [name for name, _line, _column in markup.entities] == ["T", "Commission"]
+
+
 @pytest.mark.parametrize("html,expected", [
     ("a<br><br><br>b", ["a", "", "b"]),                    # one empty line, however many <br>
     ("<p>a</p><hr style='page-break-after:always'><br><br>b", ["a", "", "<PAGE>", "b"]),   # none after a page
