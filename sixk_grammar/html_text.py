@@ -69,8 +69,14 @@ _MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
 _MARKED_SECTION_END = re.compile(r"\]\s*>")
 _OPEN_AT_END = re.compile(r"<[a-zA-Z/!?]")
-#: "<!-->" and "<!--->": empty comments to a browser, text to html.parser.
-_EMPTY_COMMENT = re.compile(r"<!---?>")
+#: A comment, read as browsers read it: from its "<!--" to the first "-->"
+#: after it; the group is set for "<!-->" and "<!--->", empty comments to a
+#: browser and text to html.parser.
+_COMMENT = re.compile(r"<!--(?:(-?>)|.*?-->)", re.DOTALL)
+
+
+def _empty_hidden(comment: re.Match) -> str:
+    return "<!x" + comment.group()[3:] if comment.group(1) else comment.group()
 
 
 def _defused(source: str) -> str:
@@ -80,7 +86,8 @@ def _defused(source: str) -> str:
     drop it; a marked section it does not know becomes text; an empty comment
     a browser hides becomes a "<!x...>" declaration of its length, which
     html.parser skips too."""
-    source = _EMPTY_COMMENT.sub(lambda empty: "<!x" + empty.group()[3:], source)
+    closed = source.rfind("-->") + 3     # (no comment after it is closed: each match below ends before it)
+    source = _COMMENT.sub(_empty_hidden, source[:closed]) + source[closed:] if closed > 2 else source
     source = _MARKED_SECTION.sub(_DEFUSED + "![", source)
     ends = [match.end() for match in _MARKED_SECTION_END.finditer(source)]
     last = ends[-1] if ends else 0
