@@ -424,7 +424,7 @@ def parse_tree(text: str) -> ParseOutcome:
         tree = reading_parser().parse(text, on_error=recovery)
     except UnexpectedInput as error:
         recovery.problems.append(SyntaxProblem(
-            _stop_line(error, recovery.last_line), max(getattr(error, "column", 1), 1),
+            _stop_line(error, recovery.last_line), max(error.column, 1),
             "the parser could not recover; the rest of the input was not read",
             sorted({display_name(n) for n in getattr(error, "expected", ()) or ()})))
         tree = None

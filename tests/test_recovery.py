@@ -157,3 +157,32 @@ def test_a_token_whose_text_was_dropped_is_named_by_its_kind():
 def test_the_end_of_input_message_names_the_closers_supplied():
     assert open_at_end(["</TABLE>", "</TEXT>"]) == "input ends inside an open section (</TABLE>, </TEXT> missing)"
     assert open_at_end([]) == "input ends inside an open section"
+
+
+def test_a_message_quotes_the_start_of_a_long_token():
+    """A token is quoted in a message by its first 30 characters (before a
+    missing closer) or 40 (a token skipped): enough to find it, never a page."""
+    bars = UNCLOSED_TABLE.replace("</TEXT>\n", "</TEXT>" + " |" * 30 + "\n")
+    assert [p.message for p in parse_tree(bars).problems] == ["</TABLE> missing before '</TEXT> | | | | | | | | | | | '"]
+    stray = ("<SEC-DOCUMENT>0001-x.txt : 20030101\n<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nFORM 6-K\n</TEXT>\n</DOCUMENT>\n"
+             "<DOCUMENT> the Company reports its results for the quarter\n</SEC-DOCUMENT>\n")
+    assert [p.message for p in parse_tree(stray).problems] == ["unexpected '<DOCUMENT> the Company reports its resul'"]
+
+
+def test_when_reading_stops_at_a_character_the_problem_is_where_it_stands(monkeypatch):
+    """Lark's error for a character no terminal takes has no token (the
+    grammar gives it no such input, so it is raised here by hand): reading
+    stopped at its own line and column, not at the end."""
+    text = "FORM 6-K\n\x00 rest\nmore\n"
+
+    class Stopping:
+        @staticmethod
+        def parse(text, on_error):
+            raise UnexpectedCharacters(text, 9, 2, 1, allowed={"cover__TEXT"})
+
+    monkeypatch.setattr(parser, "fast_plugins", lambda: False)
+    monkeypatch.setattr(parser, "reading_parser", lambda: Stopping)
+    outcome = parse_tree(text)
+    assert outcome.tree is None
+    assert [(p.line, p.column, p.message, p.expected) for p in outcome.problems] == [
+        (2, 1, "the parser could not recover; the rest of the input was not read", [])]

@@ -45,7 +45,7 @@ TESTS = ["tests/test_grammar_spellings.py", "tests/test_unchanged.py", "tests/te
          "tests/test_layout_classes.py", "tests/test_unseen_layouts.py", "tests/test_seeds.py",
          "tests/test_rules.py", "tests/test_rule_boundaries.py", "tests/test_html_rules.py",
          "tests/test_envelope.py", "tests/test_tables.py", "tests/test_truncation.py",
-         "tests/test_transform_edges.py", "tests/test_html_text.py"]
+         "tests/test_transform_edges.py", "tests/test_html_text.py", "tests/test_token_kinds.py"]
 #: A pattern literal of a terminal: /.../ with its flags (comments are skipped line by line).
 _LITERAL = re.compile(r"/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n\[])+)/[imslux]*")
 
