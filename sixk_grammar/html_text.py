@@ -87,7 +87,7 @@ def _defused(source: str) -> str:
     a browser hides becomes a "<!x...>" declaration of its length, which
     html.parser skips too."""
     closed = source.rfind("-->") + 3     # (no comment after it is closed: each match below ends before it)
-    source = _COMMENT.sub(_empty_hidden, source[:closed]) + source[closed:] if closed > 2 else source
+    source = _COMMENT.sub(_empty_hidden, source[:closed]) + source[closed:]
     source = _MARKED_SECTION.sub(_DEFUSED + "![", source)
     ends = [match.end() for match in _MARKED_SECTION_END.finditer(source)]
     last = ends[-1] if ends else 0

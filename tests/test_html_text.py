@@ -242,6 +242,7 @@ def test_a_document_is_cut_when_it_stops_inside_text(source, cut):
     ("<p>x</p>a<", "<p>x</p>a<", ["x", "", "a<"]),                          # a "<" that opens nothing
     ("<p>a<!-->b<!--->c<!---->d</p><!-- e -->",                            # empty comments a browser hides
      "<p>a<!x->b<!x-->c<!---->d</p><!-- e -->", ["abcd"]),
+    ("<p>a</p><!--><p>b</p>", "<p>a</p><!x-><p>b</p>", ["a", "", "b"]),     # an empty comment the last one
     ("<p>a</p><!-- note <!--> shown --><p>b</p>",                          # a comment ends at its first "-->"
      "<p>a</p><!-- note <!--> shown --><p>b</p>", ["a", "", "shown -->", "", "b"]),
 ])
