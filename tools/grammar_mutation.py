@@ -30,6 +30,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -242,6 +243,9 @@ def main(argv=None) -> int:
         print("\n".join(mutant.describe() for mutant in chosen))
         return 0
     outcomes: dict[str, Counter] = {}
+    # Stopped with SIGTERM (kill), the run leaves its scratch copy behind
+    # unless the signal unwinds like Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         for part in ("sixk_grammar", "grammar", "tests", "corpus", "tools", "docs"):
