@@ -422,6 +422,20 @@ def test_an_address_that_runs_on_from_the_names_line_keeps_every_line(caption):
         "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
 
 
+@pytest.mark.parametrize("repeated", [[], ["                              HANARO TELECOM, INC."]])
+def test_under_a_name_caption_a_name_and_address_block_is_the_address(repeated):
+    """"(Name of the Registrant)" under the name, then the address block
+    captioned "(Name and Address of ...)": the block is the address, whether
+    it repeats the name or not (its first line was taken for a name and
+    dropped)."""
+    text = edited(SEED, replace(24, "(Address of Principal Executive Offices)",
+                                "(Name and Address of Principal Executive Offices)"), insert(20, *repeated))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["registrant"], cover["address"]) == (
+        "HANARO TELECOM, INC.",
+        "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
+
+
 def signers_of(*block: str, registrant=("HANARO TELECOM, INC.",)) -> list[tuple]:
     """The seed with its signature block (lines 58-66) replaced by the
     registrant's lines and ``block``."""

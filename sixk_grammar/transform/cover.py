@@ -220,7 +220,10 @@ def read_heading(heading: Heading, ends_input: bool = False) -> dict:
         if isinstance(item, Caption):
             captions.append(item)
             if run is not None:
-                described = _described(run, item, run is company_run and not names)
+                # a name caption above already named the company: a block under
+                # "(Name and address ...)" is then its address (a repeated name is cut below)
+                opens_with_name = not names and (item.kind == "name_and_address" or run is company_run)
+                described = _described(run, item, opens_with_name)
                 name = described.get("name")
                 if item.kind in NAME_CAPTIONS and name:
                     names.setdefault(item.kind, name)
@@ -387,14 +390,15 @@ def _address(lines: list[str]) -> str | None:
     return ", ".join(part for part in (line.strip().rstrip(",").strip() for line in lines) if part) or None
 
 
-def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
-    """What the text run above a caption says, for that caption's kind."""
+def _described(run: TextRun, caption: Caption, opens_with_name: bool) -> dict:
+    """What the text run above a caption says, for that caption's kind
+    (``opens_with_name``: an address block that may begin with the company's name)."""
     lines = run.lines
     if caption.kind in NAME_CAPTIONS:
         above = _lines_of_name_above(run.paragraphs[-1])
         return {"name": _name([line.text for line in above], above[0].line,
                               above[-1].ends_name, [])}
-    if caption.kind == "name_and_address" or (caption.kind == "address" and holds_company):
+    if caption.kind in ("name_and_address", "address") and opens_with_name:
         if len(run.paragraphs) > 1:
             head = run.paragraphs[0]
         else:   # no blank line: the name ends where its legal form or the address does
@@ -403,7 +407,7 @@ def _described(run: TextRun, caption: Caption, holds_company: bool) -> dict:
         name = _name_of(head)
         rest = (name.rest if name else []) + [other.text for other in lines[len(head):]]
         return {"name": name, "address": _address(rest)}
-    if caption.kind == "address":
+    if caption.kind in ("name_and_address", "address"):
         return {"address": _address([line.text for line in lines])}
     return {}
 
