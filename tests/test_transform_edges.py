@@ -436,6 +436,18 @@ def test_under_a_name_caption_a_name_and_address_block_is_the_address(repeated):
         "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
 
 
+def test_a_name_without_legal_form_ends_at_the_blank_line_of_a_name_and_address_block():
+    """"HANARO TELECOM", a blank line, the address, then "(Name and Address
+    of ...)": the blank line, not a legal form, ends the name."""
+    text = edited(SEED, replace(24, "(Address of Principal Executive Offices)",
+                                "(Name and Address of Principal Executive Offices)"),
+                  replace(18, "HANARO TELECOM, INC.", "HANARO TELECOM"), delete(19))
+    cover = sixk_grammar.parse(text)["cover"]
+    assert (cover["registrant"], cover["address"]) == (
+        "HANARO TELECOM",
+        "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
+
+
 def signers_of(*block: str, registrant=("HANARO TELECOM, INC.",)) -> list[tuple]:
     """The seed with its signature block (lines 58-66) replaced by the
     registrant's lines and ``block``."""
