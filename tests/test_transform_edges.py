@@ -448,6 +448,14 @@ def test_a_name_without_legal_form_ends_at_the_blank_line_of_a_name_and_address_
         "Kukje Electronics Center Bldg., 24th Floor, Seocho-dong 1445-3, Seocho-ku, Seoul, Korea 137-728")
 
 
+def test_a_signature_block_typed_inside_a_table_is_read_from_its_rows():
+    """The seed's "Date: ... By: ..." lines wrapped in <TABLE> ... </TABLE>:
+    the block reads the table's rows with its own vocabulary."""
+    signatures = sixk_grammar.parse(edited(SEED, insert(65, "</TABLE>"), insert(59, "<TABLE>")))["signatures"]
+    assert [(s["name"], s["title"], s["date"], s["registrant"]) for s in signatures] == [
+        ("Kyu June Hwang", "Managing Director", "2002-11-18", "HANARO TELECOM, INC.")]
+
+
 def signers_of(*block: str, registrant=("HANARO TELECOM, INC.",)) -> list[tuple]:
     """The seed with its signature block (lines 58-66) replaced by the
     registrant's lines and ``block``."""
