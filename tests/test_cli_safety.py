@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -130,11 +131,27 @@ def test_a_missing_path_among_several(filings):
         None, "no such file or directory"]
 
 
+def _wait_until_it_reads_standard_input(pid: int) -> None:
+    """Until the process blocks reading its standard input (Linux shows it
+    in /proc: a read, syscall 0, of file 0), at most 60 seconds: a fixed
+    sleep interrupted a process still starting on a loaded machine."""
+    syscall = Path(f"/proc/{pid}/syscall")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if syscall.read_text().split()[:2] == ["0", "0x0"]:
+                return
+        except OSError:            # no /proc here (not Linux): the old fixed wait
+            time.sleep(3)
+            return
+        time.sleep(0.1)
+
+
 def test_interrupt_exits_130_and_leaves_no_output(tmp_path):
     out = tmp_path / "facts.csv"
     process = subprocess.Popen([sys.executable, "-m", "sixk_grammar", "parse", "-", "-o", str(out)],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    time.sleep(3)                                       # it waits for standard input
+    _wait_until_it_reads_standard_input(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130 and b"Traceback" not in stderr
