@@ -456,6 +456,25 @@ def test_a_signature_block_typed_inside_a_table_is_read_from_its_rows():
         ("Kyu June Hwang", "Managing Director", "2002-11-18", "HANARO TELECOM, INC.")]
 
 
+def test_an_explicit_exhibit_under_prose_that_introduces_none_is_listed():
+    """Under "EXHIBIT INDEX", a paragraph about something else closes the
+    list to bare numbers, not to "Exhibit 99.1", an exhibit wherever it stands."""
+    prose = ["The Company held its annual general meeting of shareholders on November 14, 2002, at its",
+             "head office in Seoul, where the shareholders approved the financial statements for the year",
+             "and the appointment of two outside directors, as the board of directors had proposed to them.", ""]
+    exhibits = exhibits_under_the_heading(*prose, "Exhibit 99.1  Press release dated November 14, 2002", "")
+    assert [(e["number"], e["description"]) for e in exhibits] == [("99.1", "Press release dated November 14, 2002")]
+
+
+def test_a_table_of_figures_in_the_body_lists_no_exhibits():
+    """A <TABLE> outside an exhibit index lists only rows numbered "Exhibit
+    ...": its "1.", "2." are lines of figures."""
+    text = edited(SEED, delete(66, 79), insert(47, "", "<TABLE>", "<S>    <C>",
+                                               "1.     Net revenue for the month                 100",
+                                               "2.     Net income for the month                   10", "</TABLE>", ""))
+    assert [e["number"] for e in sixk_grammar.parse(text)["exhibits"]] == ["99.1"]
+
+
 def signers_of(*block: str, registrant=("HANARO TELECOM, INC.",)) -> list[tuple]:
     """The seed with its signature block (lines 58-66) replaced by the
     registrant's lines and ``block``."""
