@@ -406,7 +406,7 @@ def _stop_line(error: UnexpectedInput, last_line: int) -> int:
     """Where reading stopped: the error's line, or the last line when the
     error is the end of the input (Lark dates its end token at the last
     token, before any blank lines; the recovery reports the end at the last line)."""
-    at_end = getattr(getattr(error, "token", None), "type", None) == "$END"
+    at_end = isinstance(error, UnexpectedToken) and error.token.type == "$END"
     return last_line if at_end else error.line
 
 
